@@ -1,0 +1,15 @@
+/**
+ * faultline core: the error model, classification, stack parsing, fingerprints, scrubbing,
+ * operation contexts and configuration. Runtime-agnostic (web-standard APIs only) and free of
+ * side effects: import what you use and bundlers drop the rest.
+ *
+ * @module
+ */
+export * from './errors/index.js';
+export * from './classify/index.js';
+export * from './stack/index.js';
+export * from './scrub/index.js';
+export * from './context/index.js';
+export * from './config/index.js';
+export * from './wire/index.js';
+export * from './runtime/index.js';

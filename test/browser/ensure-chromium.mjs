@@ -1,0 +1,30 @@
+// Finds Chromium for the browser suite, installing Debian's package when running as root.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** True when Chromium is there (installing it first if we can); prints what to do if not. */
+export function ensureChromium() {
+  if (existsSync(chromiumPath)) return true;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium is missing: installing Debian package "chromium" with apt-get…');
+    try {
+      execSync(
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+        {
+          stdio: 'inherit',
+        },
+      );
+    } catch {
+      // Reported below.
+    }
+    if (existsSync(chromiumPath)) return true;
+  }
+  console.error(
+    `Chromium not found at ${chromiumPath}. Install it with:\n` +
+      '  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+  );
+  return false;
+}
