@@ -17,7 +17,11 @@ export const MAX_CAUSE_DEPTH = 4;
 
 // Results a cause may make more precise: `fetch failed` caused by ETIMEDOUT is a timeout, an
 // AbortError whose cause is a TimeoutError is a timeout, and a wrapper says nothing by itself.
-const REFINABLE: ReadonlySet<string | undefined> = new Set([undefined, 'network_error', 'cancelled']);
+const REFINABLE: ReadonlySet<string | undefined> = new Set([
+  undefined,
+  'network_error',
+  'cancelled',
+]);
 const SEVERITIES: ReadonlySet<unknown> = new Set(['critical', 'high', 'medium', 'low', 'info']);
 const results = new WeakMap<ErrorTypeDefinition, Map<Severity, Classification>>();
 
@@ -25,12 +29,11 @@ const results = new WeakMap<ErrorTypeDefinition, Map<Severity, Classification>>(
  * Places anything that was thrown in the taxonomy (SPEC §2): user rules first, in order (the
  * first that matches wins), then the built-in knowledge of what browsers, workerd, Deno, Node.js
  * and common clients throw, looking through `cause` chains. Anything unrecognised is `unknown`
- * (not transient). Never throws, never loops, and allocates nothing for the result: results are
- * frozen and shared.
+ * (not transient). Never throws, never loops; results are frozen objects shared between calls.
  *
  * `userNotification.show` is true where the user can act (connection, waiting, signing in,
  * access, their input, storage, missing things) and false for bugs, config, (de)serialisation,
- * cancellations and `unknown`.
+ * cancellations and `unknown`; a registered type is shown when it is `external` or transient.
  *
  * @param error - whatever was thrown or rejected: an Error from any realm, a DOMException, a
  *   `Response`, a plain object (`{ status }`, `{ code }`, `{ message }`, `{ error }`), a
@@ -46,37 +49,49 @@ const results = new WeakMap<ErrorTypeDefinition, Map<Severity, Classification>>(
 export function classify(error: unknown, rules?: readonly ClassificationRule[]): Classification {
   try {
     const fields = readErrorFields(error);
-    if (rules !== undefined && rules.length > 0) {
-      const byRule = classifyByRules(fields, rules);
+    if (rules !== undefined) {
+      const byRule = safely(() => classifyByRules(fields, rules));
       if (byRule !== undefined) return byRule;
     }
     if (fields.name === 'FaultError') {
       const own = faultErrorResult(error);
       if (own !== undefined) return own;
     }
-    return result(lookupErrorType(classifyChain(fields)) ?? UNKNOWN_TYPE, undefined);
+    const type = classifyChain(fields);
+    return result(
+      (type === undefined ? undefined : lookupErrorType(type)) ?? UNKNOWN_TYPE,
+      undefined,
+    );
   } catch {
     // Unreachable by design (every read is guarded); kept so a surprise can never escape.
     return result(UNKNOWN_TYPE, undefined);
   }
 }
 
-function classifyByRules(
-  fields: ErrorFields,
-  rules: readonly ClassificationRule[],
-): Classification | undefined {
-  for (const rule of rules) {
+function classifyByRules(fields: ErrorFields, rules: unknown): Classification | undefined {
+  if (!Array.isArray(rules)) return undefined;
+  for (const rule of rules as readonly unknown[]) {
     if (typeof rule !== 'object' || rule === null) continue;
     try {
-      if (!ruleMatches(rule, fields)) continue;
-      const row = lookupErrorType(rule.type);
+      if (!ruleMatches(rule as ClassificationRule, fields)) continue;
+      const { type, severity } = rule as ClassificationRule;
+      const row = typeof type === 'string' ? lookupErrorType(type) : undefined;
       if (row === undefined) continue;
-      return result(row, SEVERITIES.has(rule.severity) ? rule.severity : undefined);
+      return result(row, SEVERITIES.has(severity) ? severity : undefined);
     } catch {
       continue;
     }
   }
   return undefined;
+}
+
+/** Runs `read`, turning a throw (a hostile rules array, say) into `undefined`. */
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** A FaultError (any realm, any copy of faultline) keeps its own type and severity. */
@@ -100,7 +115,7 @@ function faultErrorResult(error: unknown): Classification | undefined {
 
 /** The built-in type of the error, refined by its causes while the result so far is generic. */
 function classifyChain(top: ErrorFields): string | undefined {
-  let type = classifyBuiltin(top);
+  let type: string | undefined = classifyBuiltin(top);
   if (top.isResponse || !REFINABLE.has(type)) return type;
   let current = top.value;
   for (let depth = 0; depth < MAX_CAUSE_DEPTH; depth++) {

@@ -90,7 +90,8 @@ const compiled = new WeakMap<object, Matcher | null>();
  * classify(error, rules);
  */
 export function defineRule(rule: ClassificationRule): ClassificationRule {
-  if (typeof rule !== 'object' || rule === null) throw new TypeError('faultline: a rule must be an object');
+  if (typeof rule !== 'object' || rule === null)
+    throw new TypeError('faultline: a rule must be an object');
   if (lookupErrorType(rule.type) === undefined) {
     throw new RangeError(
       `faultline: rule type "${String(rule.type)}" is not a built-in or registered error type; ` +
@@ -123,7 +124,7 @@ export function ruleMatches(rule: ClassificationRule, fields: ErrorFields): bool
 }
 
 function compileCondition(condition: RuleCondition, at: string): Matcher {
-  if (typeof condition !== 'object' || condition === null) {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
     throw new TypeError(`faultline: rule condition at ${at} must be an object`);
   }
   const parts: Matcher[] = [];
@@ -148,8 +149,12 @@ function compilePart(key: string, value: unknown, at: string): Matcher {
       };
     }
     case 'messageMatches': {
-      if (!(value instanceof RegExp)) throw new TypeError(`faultline: ${at} must be a RegExp`);
-      const pattern = new RegExp(value.source, value.flags.replace(/[gy]/g, ''));
+      // A brand check rather than `instanceof`, so a RegExp from another realm works too.
+      if (Object.prototype.toString.call(value) !== '[object RegExp]') {
+        throw new TypeError(`faultline: ${at} must be a RegExp`);
+      }
+      const { source, flags } = value as RegExp;
+      const pattern = new RegExp(source, flags.replace(/[gy]/g, ''));
       return (fields) => pattern.test(fields.message);
     }
     case 'name': {
@@ -163,7 +168,9 @@ function compilePart(key: string, value: unknown, at: string): Matcher {
     case 'and':
     case 'or': {
       if (!Array.isArray(value)) throw new TypeError(`faultline: ${at} must be an array`);
-      const list = value.map((item, index) => compileCondition(item as RuleCondition, `${at}[${index}]`));
+      const list = value.map((item, index) =>
+        compileCondition(item as RuleCondition, `${at}[${index}]`),
+      );
       return key === 'and'
         ? (fields) => list.every((matcher) => matcher(fields))
         : (fields) => list.some((matcher) => matcher(fields));
@@ -220,7 +227,11 @@ function compileContext(value: unknown, at: string): Matcher {
 
 function strings(value: unknown, at: string): readonly string[] {
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string')) {
+  if (
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    !list.every((item) => typeof item === 'string')
+  ) {
     throw new TypeError(`faultline: ${at} must be a string or a non-empty array of strings`);
   }
   return list as readonly string[];

@@ -2,7 +2,7 @@ import { classify } from '../classify/classify.js';
 import type { ClassificationRule } from '../classify/rule.js';
 import type { Clock } from '../runtime/clock.js';
 import { WIRE_LIMITS } from '../wire/limits.js';
-import { toPlainData, truncate } from '../wire/to-plain-data.js';
+import { toPlainData, truncate, type PlainData } from '../wire/to-plain-data.js';
 import type { FaultErrorOptions } from './fault-error.js';
 import { isFaultError } from './is-fault-error.js';
 import { readSafely, readString } from './read-safely.js';
@@ -72,7 +72,7 @@ function describeInto(fields: Fields, value: unknown): string {
   if (value instanceof Error || (message !== undefined && stack !== undefined)) {
     return describeError(fields, value, message ?? '', stack);
   }
-  fields.context = toPlainData(value) as Record<string, unknown>;
+  fields.context = asRecord(toPlainData(value));
   return message ?? readString(readSafely(value, 'error'), 'message') ?? summarise(value);
 }
 
@@ -119,7 +119,7 @@ function describeError(fields: Fields, error: object, message: string, stack?: s
       .map((issue) => describeIssue(summariseIssue(issue)))
       .join('; ');
   }
-  if (Object.keys(extra).length > 0) fields.context = toPlainData(extra) as Record<string, unknown>;
+  if (Object.keys(extra).length > 0) fields.context = asRecord(toPlainData(extra));
   return message;
 }
 
@@ -152,4 +152,8 @@ function summarise(value: object): string {
     json = '[Unreadable]';
   }
   return `Non-error object thrown: ${truncate(json, MAX_SUMMARY)}`;
+}
+
+function asRecord(data: PlainData): Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : { value: data };
 }

@@ -39,6 +39,14 @@ export interface FaultErrorOptions {
   readonly clock?: Clock;
 }
 
+function isOwnFaultError(value: unknown): value is FaultError {
+  try {
+    return value instanceof FaultError;
+  } catch {
+    return false; // a Proxy whose getPrototypeOf trap throws
+  }
+}
+
 type ErrorConstructorWithLimit = ErrorConstructor & { stackTraceLimit?: number };
 
 /**
@@ -137,7 +145,7 @@ export class FaultError extends Error {
    * try { JSON.parse(body); } catch (e) { throw FaultError.from(e); } // deserialization_failed
    */
   static from(value: unknown, options: FromOptions = {}): FaultError {
-    if (value instanceof FaultError && Object.keys(options).length === 0) return value;
+    if (isOwnFaultError(value) && Object.keys(options).length === 0) return value;
     const { type, message, ...rest } = describeThrown(value, options);
     return new FaultError(type, message, rest);
   }

@@ -9,10 +9,14 @@ import type { FaultError } from './fault-error.js';
  */
 export function isFaultError(value: unknown): value is FaultError {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { name?: unknown; code?: unknown; type?: unknown };
-  return (
-    candidate.name === 'FaultError' &&
-    typeof candidate.code === 'number' &&
-    typeof candidate.type === 'string'
-  );
+  try {
+    const candidate = value as { name?: unknown; code?: unknown; type?: unknown };
+    return (
+      candidate.name === 'FaultError' &&
+      typeof candidate.code === 'number' &&
+      typeof candidate.type === 'string'
+    );
+  } catch {
+    return false; // a throwing getter or Proxy trap: not one of ours
+  }
 }

@@ -38,7 +38,7 @@ export function isBoundedData(value: unknown, depth = 0): boolean {
   return keys.every(
     (key) =>
       key !== '__proto__' &&
-      key.length <= WIRE_LIMITS.tagKeyLength * 4 &&
+      key.length <= WIRE_LIMITS.dataKeyLength &&
       isBoundedData((value as Record<string, unknown>)[key], depth + 1),
   );
 }

@@ -31,6 +31,8 @@ export const WIRE_LIMITS = Object.freeze({
   dataDepth: 6,
   /** Most keys per object and items per array in free-form data. */
   dataEntries: 100,
+  /** Longest key inside free-form data. */
+  dataKeyLength: 256,
   /** Longest string inside free-form data. */
   dataStringLength: 2048,
   /** Largest serialised event, in bytes of JSON. */

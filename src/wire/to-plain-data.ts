@@ -116,7 +116,7 @@ function convertContainer(
       break;
     }
     if (v === undefined) continue;
-    out[key] = convert(v, limits, depth + 1, path);
+    out[truncate(key, WIRE_LIMITS.dataKeyLength)] = convert(v, limits, depth + 1, path);
     kept++;
   }
   return out;

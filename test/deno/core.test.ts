@@ -13,6 +13,14 @@ import {
   scrub,
 } from '../../dist/index.js';
 
+/** A loopback URL nothing listens on (port 9 would be refused by Deno's bad-port list). */
+function closedPortUrl(): string {
+  const listener = Deno.listen({ hostname: '127.0.0.1', port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return `http://127.0.0.1:${port}/`;
+}
+
 function thrownBy(fn: () => unknown): unknown {
   try {
     fn();
@@ -33,19 +41,21 @@ Deno.test('FaultError carries its taxonomy row and a wire form', () => {
 });
 
 Deno.test("Deno's own fetch failure is a transient network_error", async () => {
-  const failure = await fetch('http://127.0.0.1:9/').catch((e: unknown) => e);
+  const failure = await fetch(closedPortUrl()).catch((e: unknown) => e);
   assert.equal(classify(failure).type, 'network_error');
   assert.equal(FaultError.from(failure).transient, true);
 });
 
 Deno.test("Deno's AbortSignal.timeout is a timeout and abort() is cancelled", async () => {
-  const timedOut = await fetch('http://127.0.0.1:9/', { signal: AbortSignal.timeout(0) }).catch(
-    (e: unknown) => e,
-  );
+  // A listener that never answers: the request hangs until the signal's timeout fires.
+  const silent = Deno.listen({ hostname: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(silent.addr as Deno.NetAddr).port}/`;
+  const timedOut = await fetch(url, { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+  silent.close();
   assert.equal(classify(timedOut).type, 'timeout');
   const controller = new AbortController();
   controller.abort();
-  const aborted = await fetch('http://127.0.0.1:9/', { signal: controller.signal }).catch(
+  const aborted = await fetch(closedPortUrl(), { signal: controller.signal }).catch(
     (e: unknown) => e,
   );
   assert.equal(classify(aborted).type, 'cancelled');

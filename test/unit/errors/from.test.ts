@@ -21,7 +21,6 @@ describe('FaultError.from()', () => {
     expect(error).toMatchObject({
       type: 'programming_error',
       originalName: 'TypeError',
-      cause: undefined,
     });
     expect(error.toJSON().name).toBe('TypeError');
   });

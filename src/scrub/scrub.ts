@@ -1,0 +1,207 @@
+/**
+ * PII removal, applied in the SDK before anything is buffered and again in the collector
+ * (SPEC §2, scrubbing).
+ *
+ * @module
+ */
+import { resolveScrubOptions, type ScrubMarkers, type ScrubOptions } from './scrub-options.js';
+import { createKeyMatcher } from './sensitive-keys.js';
+import { createStringScrubber } from './string-scrubber.js';
+
+/**
+ * A prepared scrubber: returns a scrubbed deep copy of `value`, never mutating it. The result has
+ * the input's shape for plain data; the `T` it claims is a convenience (see {@link scrub}).
+ */
+export type Scrubber = <T>(value: T) => T;
+
+/** Per-key decision, memoised: the key as written out, and whether its value is filtered. */
+interface KeyPlan {
+  readonly name: string;
+  readonly sensitive: boolean;
+}
+const KEY_PLAN_LIMIT = 2048;
+
+/**
+ * Compiles `options` once into a {@link Scrubber}; use it for every event (the per-call cost is
+ * then a walk of the value plus cheap checks per string).
+ *
+ * What the copy does:
+ * - a key that is sensitive (see `createKeyMatcher`) has its value replaced by `markers.key`
+ *   whatever it is (object, array, number…), except `null` and `undefined`, which are kept;
+ * - every string, object keys included, goes through the value detectors (see
+ *   `createStringScrubber`);
+ * - arrays, plain objects, `Map` and `Set` are copied; class instances become plain objects of
+ *   their own enumerable properties; errors become `{ name, message, stack, …own enumerable }`;
+ *   dates, regular expressions and binary data are cloned; functions and symbols are kept as is;
+ * - a container nested deeper than `maxDepth` becomes `markers.depth`, a reference to an
+ *   enclosing object `markers.circular`, a value whose reading throws `markers.unreadable`;
+ * - a `__proto__` key is copied as an own data property, so no prototype is ever touched.
+ *
+ * @example
+ * const scrubEvent = createScrubber({ keys: ['iban'], markers: { email: '<email>' } });
+ * scrubEvent({ user: { email: 'bob@example.com', iban: 'DE89…' }, note: 'ask bob@example.com' });
+ * // { user: { email: '<email>', iban: '[Filtered]' }, note: 'ask <email>' }
+ */
+export function createScrubber(options: ScrubOptions = {}): Scrubber {
+  const resolved = resolveScrubOptions(options);
+  const markers: ScrubMarkers = resolved.markers;
+  const maxDepth = resolved.maxDepth;
+  const isSensitive = createKeyMatcher(resolved);
+  const scrubText = createStringScrubber(resolved, isSensitive);
+  const plans = new Map<string, KeyPlan>();
+
+  function planKey(key: string): KeyPlan {
+    let plan = plans.get(key);
+    if (plan === undefined) {
+      plan = { name: scrubText(key), sensitive: isSensitive(key) };
+      // Only keys that scrubbing leaves alone are kept: a memo must not hold personal data.
+      if (plan.name === key) {
+        if (plans.size >= KEY_PLAN_LIMIT) plans.clear();
+        plans.set(key, plan);
+      }
+    }
+    return plan;
+  }
+
+  function copy(value: unknown, depth: number, ancestors: object[]): unknown {
+    if (typeof value === 'string') return scrubText(value);
+    if (typeof value !== 'object' || value === null) return value;
+    if (ancestors.includes(value)) return markers.circular;
+    if (depth >= maxDepth) return markers.depth;
+    ancestors.push(value);
+    try {
+      if (Array.isArray(value)) {
+        const out: unknown[] = [];
+        for (let i = 0; i < value.length; i++) out.push(copy(value[i], depth + 1, ancestors));
+        return out;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      return proto === Object.prototype || proto === null
+        ? copyProperties(value, {}, depth + 1, ancestors)
+        : copyInstance(value, depth + 1, ancestors);
+    } catch {
+      return markers.unreadable;
+    } finally {
+      ancestors.pop();
+    }
+  }
+
+  function copyProperties(
+    source: object,
+    out: Record<string, unknown>,
+    depth: number,
+    ancestors: object[],
+  ): Record<string, unknown> {
+    for (const key of Object.keys(source)) {
+      const plan = planKey(key);
+      let item: unknown;
+      try {
+        const original = (source as Record<string, unknown>)[key];
+        item = plan.sensitive ? filtered(original) : copy(original, depth, ancestors);
+      } catch {
+        item = markers.unreadable;
+      }
+      assign(out, plan.name, item);
+    }
+    return out;
+  }
+
+  /** Everything that is not an array or a plain object. */
+  function copyInstance(value: object, depth: number, ancestors: object[]): unknown {
+    if (value instanceof Date) return new Date(value.getTime());
+    if (value instanceof RegExp) return new RegExp(value.source, value.flags);
+    if (value instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      for (const [key, item] of value) {
+        const plan = typeof key === 'string' ? planKey(key) : undefined;
+        out.set(
+          plan ? plan.name : copy(key, depth, ancestors),
+          plan?.sensitive ? filtered(item) : copy(item, depth, ancestors),
+        );
+      }
+      return out;
+    }
+    if (value instanceof Set) {
+      const out = new Set<unknown>();
+      for (const item of value) out.add(copy(item, depth, ancestors));
+      return out;
+    }
+    if (ArrayBuffer.isView(value)) return copyView(value);
+    if (value instanceof ArrayBuffer) return value.slice(0);
+    const out: Record<string, unknown> = {};
+    if (value instanceof Error) {
+      for (const key of ['name', 'message', 'stack', 'cause'] as const) {
+        if (key in value) out[key] = copy(value[key], depth, ancestors);
+      }
+    }
+    return copyProperties(value, out, depth, ancestors);
+  }
+
+  function filtered(value: unknown): unknown {
+    return value === null || value === undefined ? value : markers.key;
+  }
+
+  return <T>(value: T): T => copy(value, 0, []) as T;
+}
+
+/** Writes `key` as an own data property, even when it is `__proto__`. */
+function assign(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}
+
+function copyView(view: ArrayBufferView): ArrayBufferView {
+  if (view instanceof DataView) {
+    return new DataView(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+  }
+  return (view as unknown as { slice(): ArrayBufferView }).slice();
+}
+
+const defaultScrubber = createScrubber();
+const compiled = new WeakMap<ScrubOptions, Scrubber>();
+
+function scrubberFor(options: ScrubOptions | undefined): Scrubber {
+  if (options === undefined) return defaultScrubber;
+  let scrubber = compiled.get(options);
+  if (scrubber === undefined) {
+    scrubber = createScrubber(options);
+    compiled.set(options, scrubber);
+  }
+  return scrubber;
+}
+
+/**
+ * Returns a scrubbed deep copy of `value` (see {@link createScrubber} for what is removed and
+ * how); never mutates `value`. Options are compiled once per options object (held weakly), so
+ * pass the same object each time or, better, keep a {@link createScrubber} result.
+ *
+ * The return type is `T` for convenience: values under sensitive keys become strings and class
+ * instances plain objects, so treat the result as JSON-like data.
+ *
+ * @example
+ * scrub({ password: 'hunter2', url: '/cb?token=abc&page=2', note: 'user bob@example.com failed' });
+ * // { password: '[Filtered]', url: '/cb?token=[Filtered]&page=2', note: 'user [email] failed' }
+ */
+export function scrub<T>(value: T, options?: ScrubOptions): T {
+  return scrubberFor(options)(value);
+}
+
+/**
+ * Scrubs one string with the value detectors only (emails, cards, JWTs, `Bearer`/`Basic`
+ * credentials, sensitive URL parameters and userinfo); handy for messages, URLs and headers.
+ *
+ * @example
+ * scrubString('GET /api?access_token=abc123&page=2 for ann@example.org');
+ * // 'GET /api?access_token=[Filtered]&page=2 for [email]'
+ */
+export function scrubString(text: string, options?: ScrubOptions): string {
+  return scrubberFor(options)(text);
+}
