@@ -24,9 +24,10 @@ export interface FromOptions {
 }
 
 /** Constructor arguments for a FaultError standing for a thrown value. */
-export interface ThrownDescription extends FaultErrorOptions {
+export interface ThrownDescription {
   readonly type: ErrorType;
   readonly message: string;
+  readonly options: FaultErrorOptions;
 }
 
 type Fields = { -readonly [K in keyof FaultErrorOptions]: FaultErrorOptions[K] };
@@ -53,9 +54,9 @@ export function describeThrown(value: unknown, options: FromOptions): ThrownDesc
   if (options.correlationId !== undefined) fields.correlationId = options.correlationId;
   fields.stack ??= `FaultError: ${options.message ?? message}`;
   return {
-    ...fields,
     type,
     message: truncate(options.message ?? message, WIRE_LIMITS.messageLength),
+    options: fields,
   };
 }
 

@@ -146,8 +146,8 @@ export class FaultError extends Error {
    */
   static from(value: unknown, options: FromOptions = {}): FaultError {
     if (isOwnFaultError(value) && Object.keys(options).length === 0) return value;
-    const { type, message, ...rest } = describeThrown(value, options);
-    return new FaultError(type, message, rest);
+    const described = describeThrown(value, options);
+    return new FaultError(described.type, described.message, described.options);
   }
 
   /** The wire form of SPEC §6, bounded: message, stack, frames, context and causes are capped. */

@@ -27,10 +27,12 @@ export function toWireError(error: FaultError): WireEvent {
     message: truncate(error.message, L.messageLength),
     name: truncate(error.originalName ?? error.name, L.nameLength),
   };
+  // Parsed frames replace the raw stack on the wire (half the bytes to scrub and send); the raw
+  // text goes only when no frame could be read from it, so nothing is lost.
   const frames = boundFrames(error.frames);
-  if (frames.length > 0) {
-    event.frames = frames;
-    event.stack = truncate(error.stack ?? '', L.stackLength);
+  if (frames.length > 0) event.frames = frames;
+  else if (error.stack !== undefined && hasFrameText(error.stack, error.message)) {
+    event.stack = truncate(error.stack, L.stackLength);
   }
   const causes = collectCauses(error.cause, error);
   if (causes.length > 0) event.causes = causes;
@@ -84,4 +86,10 @@ function describeCause(cause: unknown): WireCause {
     if (frames.length > 0) out.frames = frames;
   }
   return out;
+}
+
+/** True when `stack` says more than the `Name: message` header every error has. */
+function hasFrameText(stack: string, message: string): boolean {
+  const header = stack.indexOf(message);
+  return stack.length > (header >= 0 ? header + message.length : 0) + 1;
 }
