@@ -52,7 +52,7 @@ export function readErrorFields(value: unknown): ErrorFields {
     message: typeof message === 'string' ? cap(message) : '',
     code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
     status: readStatus(value, ownStatus),
-    isResponse: typeof ownStatus === 'number' && isResponseLike(value),
+    isResponse: isResponseLike(value, ownStatus),
   };
 }
 
@@ -119,7 +119,15 @@ function httpStatus(candidate: unknown): number | undefined {
     : undefined;
 }
 
-function isResponseLike(value: object): boolean {
+/**
+ * True for a `Response` from any realm or polyfill (duck-typed: numeric `status`, `headers`
+ * object, boolean `ok`). Never throws.
+ *
+ * @example
+ * isResponseLike(new Response(null, { status: 503 })); // true
+ */
+export function isResponseLike(value: unknown, status = readSafely(value, 'status')): boolean {
+  if (typeof status !== 'number') return false;
   const headers = readSafely(value, 'headers');
   return (
     typeof headers === 'object' && headers !== null && typeof readSafely(value, 'ok') === 'boolean'

@@ -1,4 +1,5 @@
 import { classify } from '../classify/classify.js';
+import { isResponseLike } from '../classify/read-error-fields.js';
 import type { ClassificationRule } from '../classify/rule.js';
 import type { Clock } from '../runtime/clock.js';
 import { WIRE_LIMITS } from '../wire/limits.js';
@@ -135,14 +136,6 @@ function summariseIssue(issue: unknown): { path: string; code: string; message: 
 
 function describeIssue(issue: { path: string; message: string }): string {
   return `${issue.path || '(root)'}: ${issue.message}`;
-}
-
-function isResponseLike(value: object): boolean {
-  return (
-    typeof readSafely(value, 'status') === 'number' &&
-    typeof readSafely(value, 'ok') === 'boolean' &&
-    typeof readSafely(value, 'headers') === 'object'
-  );
 }
 
 function summarise(value: object): string {

@@ -4,6 +4,18 @@ import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless flags this sandbox needs (no GPU, no sandbox as root, no calls home). */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** True when Chromium is there (installing it first if we can); prints what to do if not. */
 export function ensureChromium() {
   if (existsSync(chromiumPath)) return true;

@@ -133,6 +133,18 @@ describe('FaultError#toJSON()', () => {
     expect(z.safeParse(wireEventSchema, wire).success).toBe(true);
   });
 
+  it('sends parsed frames instead of the raw stack, and the raw text when nothing parses', () => {
+    const parsed = new FaultError('unknown', 'x').toJSON();
+    expect(parsed.frames?.length).toBeGreaterThan(0);
+    expect(parsed.stack).toBeUndefined();
+    const odd = 'Error: x\n~~ a format no engine prints ~~';
+    const unparsed = new FaultError('unknown', 'x', { stack: odd }).toJSON();
+    expect(unparsed.frames).toBeUndefined();
+    expect(unparsed.stack).toBe(odd);
+    const headerOnly = new FaultError('circuit_open', 'open', { captureStack: false }).toJSON();
+    expect(headerOnly.stack).toBeUndefined();
+  });
+
   it('stops a cyclic cause chain', () => {
     const a = new Error('a');
     const b = new Error('b', { cause: a });

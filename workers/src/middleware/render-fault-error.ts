@@ -2,7 +2,9 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { FaultError } from '../../../src/errors/fault-error.js';
+import { isFaultError } from '../../../src/errors/is-fault-error.js';
 
+/** The status a route's FaultError answers with, by type; anything else is the collector's fault. */
 const STATUS_BY_TYPE: Readonly<Record<string, ContentfulStatusCode>> = {
   authentication_failed: 401,
   permission_denied: 403,
@@ -15,12 +17,15 @@ const STATUS_BY_TYPE: Readonly<Record<string, ContentfulStatusCode>> = {
 
 /**
  * Hono `onError` handler: every error response is `{ "error": <FaultError JSON> }` (SPEC §5).
- * Bad input maps to 4xx by type; only a genuine fault of the collector is a 500.
+ * An `HTTPException` keeps its status; a FaultError thrown by a route maps to a 4xx by type; only
+ * anything else (a genuine fault of the collector) is a 500 `internal_error`.
  */
 export const renderFaultError: ErrorHandler = function renderFaultError(thrown, c) {
-  const status: ContentfulStatusCode =
-    thrown instanceof HTTPException ? (thrown.status as ContentfulStatusCode) : 500;
-  const error = FaultError.from(thrown, status === 500 ? { type: 'internal_error' } : {});
-  const mapped = status === 500 ? (STATUS_BY_TYPE[error.type] ?? 500) : status;
-  return c.json({ error: error.toJSON() }, mapped);
+  if (thrown instanceof HTTPException) {
+    const status = thrown.status as ContentfulStatusCode;
+    return c.json({ error: FaultError.from(thrown).toJSON() }, status);
+  }
+  const status = isFaultError(thrown) ? STATUS_BY_TYPE[thrown.type] : undefined;
+  const error = FaultError.from(thrown, status === undefined ? { type: 'internal_error' } : {});
+  return c.json({ error: error.toJSON() }, status ?? 500);
 };
