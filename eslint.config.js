@@ -97,7 +97,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/runtime/clock.ts'],
+    files: ['src/runtime/clock.ts', 'src/runtime/random.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,6 +1,7 @@
 /**
  * faultline core: the error model, classification, stack parsing, fingerprints, scrubbing,
- * operation contexts and configuration. Runtime-agnostic (web-standard APIs only) and free of
+ * operation contexts, configuration, and the resilience policies (backoff, retry, circuit
+ * breaker, rate limiter, timeout, fallback, bulkhead, `resilientFetch`). Runtime-agnostic (web-standard APIs only) and free of
  * side effects: import what you use and bundlers drop the rest.
  *
  * @module
@@ -13,3 +14,9 @@ export * from './context/index.js';
 export * from './config/index.js';
 export * from './wire/index.js';
 export * from './runtime/index.js';
+export * from './backoff/index.js';
+export * from './retry/index.js';
+export * from './breaker/index.js';
+export * from './ratelimit/index.js';
+export * from './policy/index.js';
+export * from './fetch/index.js';

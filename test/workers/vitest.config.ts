@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-// workerd suite: the collector (with real local D1 and migrations) and the core unit suites,
+// workerd suite: the collector (with real local D1 and migrations) and the core and resilience
+// unit suites,
 // run again inside workerd to prove the core is isomorphic. Node-only tests are *.node.test.ts.
 export default defineConfig({
   plugins: [
@@ -19,6 +20,7 @@ export default defineConfig({
     include: [
       'test/workers/**/*.test.ts',
       'test/unit/{errors,classify,stack,scrub,context,config,wire}/**/*.test.ts',
+      'test/unit/{backoff,retry,breaker,ratelimit,policy,fetch}/**/*.test.ts',
     ],
     exclude: ['**/*.node.test.ts'],
     setupFiles: ['test/workers/apply-migrations.ts'],

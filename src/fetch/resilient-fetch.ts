@@ -1,0 +1,173 @@
+import { circuitBreaker, type CircuitBreaker } from '../breaker/breaker.js';
+import { randomHex } from '../runtime/random-id.js';
+import { FaultError } from '../errors/fault-error.js';
+import { isFaultError } from '../errors/is-fault-error.js';
+import { compose } from '../policy/compose.js';
+import type { ExecutionContext, Policy } from '../policy/policy.js';
+import { timeout } from '../policy/timeout.js';
+import { retry, type RetryPolicy } from '../retry/retry.js';
+import { IDEMPOTENT_METHODS, isReplayable } from './idempotent.js';
+import { checkFetchOptions, type FetchTimeouts, type ResilientFetchOptions } from './options.js';
+import { buildRequest, createRequestTemplate, type RequestTemplate } from './request-template.js';
+import { tracePropagation } from './trace-propagation.js';
+
+const MAX_BREAKERS = 1000;
+
+/** A status worth another attempt; thrown inside the policies, handed back as the Response. */
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => {}); // frees the connection of a response we drop
+}
+
+/**
+ * A drop-in `fetch` with a circuit breaker per origin, retries of replayable requests
+ * (idempotent methods, or an `Idempotency-Key`) on network failures, timeouts, 408, 429 and
+ * 5xx honouring `Retry-After`, a timeout per attempt and overall, an optional rate limiter, W3C
+ * `traceparent`, one credential refresh on 401 and fallback origins while the primary's breaker
+ * is open (SPEC §3). Bodies are buffered once so retries can resend them.
+ *
+ * When retries run out on HTTP statuses it resolves with the last Response, as `fetch` would;
+ * it rejects with a FaultError only for network failures (`network_error`), timeouts
+ * (`timeout`), an open circuit (`circuit_open`) or an abort (`cancelled`), with the attempts in
+ * `context.attempts` and recoveries tried in `context.recovery`.
+ *
+ * @throws FaultError 1101/1201/1203 when an option is invalid.
+ * @example
+ * const api = resilientFetch({ retry: { attempts: 4 }, timeoutMs: 5000 });
+ * const res = await api('https://api.example.com/cart', { signal });
+ */
+export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetch {
+  checkFetchOptions(options);
+  const { clock, timers, limiter, onAuthError, context: operation } = options;
+  const time = { ...(clock && { clock }), ...(timers && { timers }) };
+  const retryOptions = options.retry === false ? { attempts: 1 } : (options.retry ?? {});
+  const methods = (retryOptions as { methods?: readonly string[] }).methods ?? IDEMPOTENT_METHODS;
+  const replaying = retry({ ...retryOptions, ...time });
+  const single = retry({ ...retryOptions, ...time, attempts: 1 });
+  for (const policy of [replaying, single]) {
+    policy.onRetry(({ error }) => error instanceof Response && discard(error));
+  }
+  const limits: FetchTimeouts =
+    typeof options.timeoutMs === 'number'
+      ? { attemptMs: options.timeoutMs }
+      : (options.timeoutMs ?? {});
+  const attemptTimeout = timeout(limits.attemptMs ?? 10_000, time);
+  const totalTimeout = timeout(limits.totalMs ?? 60_000, time);
+  const breakerOptions = options.breaker;
+  const breakers = new Map<string, CircuitBreaker>();
+  const fallbackOrigins = (options.fallbackOrigins ?? []).map((o) => new URL(o).origin);
+  const shouldTrace = tracePropagation(options.propagateTraceTo);
+
+  function breakerFor(origin: string): CircuitBreaker | undefined {
+    if (breakerOptions === false) return undefined;
+    let breaker = breakers.get(origin);
+    if (breaker === undefined) {
+      if (breakers.size >= MAX_BREAKERS) evictClosedBreaker();
+      breaker = circuitBreaker({ ...breakerOptions, ...time, name: origin });
+      breakers.set(origin, breaker);
+    }
+    return breaker;
+  }
+  function evictClosedBreaker(): void {
+    for (const [origin, breaker] of breakers) {
+      if (breaker.state === 'closed') {
+        breaker.dispose();
+        breakers.delete(origin);
+        return;
+      }
+    }
+  }
+
+  /** The primary origin, or the first fallback whose breaker lets calls through. */
+  function pickOrigin(primary: string): string {
+    for (const origin of [primary, ...fallbackOrigins]) {
+      if (breakerFor(origin)?.state !== 'open') return origin;
+    }
+    return primary;
+  }
+
+  function traceHeaders(template: RequestTemplate): Headers {
+    const headers = template.headers;
+    if (!headers.has('traceparent') && shouldTrace(new URL(template.url))) {
+      const parent = operation?.traceparent() ?? `00-${randomHex(16)}-${randomHex(8)}-01`;
+      headers.set('traceparent', parent);
+    }
+    return headers;
+  }
+
+  async function call(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const template = await createRequestTemplate(input, init);
+    const primary = new URL(template.url);
+    let headers = traceHeaders(template);
+    const recovery: Record<string, unknown>[] = [];
+    let refreshed = false;
+    const underlying = options.fetch ?? globalThis.fetch;
+
+    async function send(url: string, signal: AbortSignal): Promise<Response> {
+      let request = buildRequest(template, url, headers, signal);
+      let response = await underlying(request);
+      if (response.status === 401 && onAuthError !== undefined && !refreshed) {
+        refreshed = true;
+        const renewed = await onAuthError({ request, response });
+        recovery.push({ action: 'auth_refresh', renewed: renewed !== false && renewed != null });
+        if (renewed !== false && renewed != null) {
+          discard(response);
+          if (renewed !== true) {
+            headers = new Headers(headers);
+            new Headers(renewed).forEach((value, name) => headers.set(name, value));
+          }
+          request = buildRequest(template, url, headers, signal);
+          response = await underlying(request);
+        }
+      }
+      if (isRetryableStatus(response.status)) throw response;
+      return response;
+    }
+
+    async function attempt(context: ExecutionContext): Promise<Response> {
+      const origin = pickOrigin(primary.origin);
+      if (limiter !== undefined) {
+        const decision = await limiter.take(origin);
+        if (!decision.allowed) {
+          throw new FaultError('rate_limited', `Rate limit reached for ${origin}`, {
+            captureStack: false,
+            context: { origin, retryAfterMs: decision.retryAfterMs },
+          });
+        }
+      }
+      let url = template.url;
+      if (origin !== primary.origin) {
+        url = new URL(primary.pathname + primary.search, origin).href;
+        recovery.push({ action: 'fallback_origin', origin, attempt: context.attempt });
+      }
+      const guarded = (inner: ExecutionContext): Promise<Response> =>
+        attemptTimeout.execute(({ signal }) => send(url, signal), inner);
+      const breaker = breakerFor(origin);
+      return breaker === undefined ? guarded(context) : breaker.execute(guarded, context);
+    }
+
+    const retrying = isReplayable(template.method, headers, methods) ? replaying : single;
+    const policy: Policy = compose(totalTimeout, retrying as RetryPolicy);
+    try {
+      return await policy.execute(attempt, init?.signal ? { signal: init.signal } : undefined);
+    } catch (error) {
+      if (isFaultError(error) && error.cause instanceof Response) return error.cause;
+      throw withRecovery(error, recovery);
+    }
+  }
+  return call as typeof fetch;
+}
+
+/** The error with the recoveries tried recorded in its context (SPEC §3, recovery). */
+function withRecovery(error: unknown, recovery: Record<string, unknown>[]): unknown {
+  if (recovery.length === 0 || !isFaultError(error)) return error;
+  return new FaultError(error.type, error.message, {
+    cause: error.cause,
+    context: { ...error.context, recovery },
+    ...(error.stack === undefined ? {} : { stack: error.stack }),
+    timestamp: error.timestamp,
+  });
+}

@@ -1,0 +1,90 @@
+// The examples run where their users run them: the Worker under wrangler dev (workerd) in front
+// of a real flaky upstream, the Deno script under Deno.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './source-files.js';
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
+describe('examples', () => {
+  it('the Worker example retries a flaky upstream through resilientFetch in workerd', async () => {
+    const hits: { traceparent: string | undefined }[] = [];
+    const upstream = createServer((req, res) => {
+      if (req.url === '/ready') return res.end('ok');
+      hits.push({ traceparent: req.headers.traceparent as string | undefined });
+      res.writeHead(hits.length === 1 ? 503 : 200).end(hits.length === 1 ? 'busy' : 'fresh');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const port = String(20_000 + (process.pid % 2000));
+    const child = spawn(
+      'npx',
+      [
+        '--no-install',
+        'wrangler',
+        'dev',
+        '--config',
+        join(repoRoot, 'examples/worker/wrangler.jsonc'),
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        port,
+        '--var',
+        `UPSTREAM_URL:${upstreamUrl}`,
+      ],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    try {
+      const ready = await waitFor(
+        () => fetch(`http://127.0.0.1:${port}/ready`).then((r) => (r.ok ? true : undefined)),
+        60_000,
+      );
+      expect(ready).toBe(true);
+      const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const res = await fetch(`http://127.0.0.1:${port}/items`, {
+        headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('fresh');
+      expect(hits).toHaveLength(2); // the 503, then the retry
+      expect(hits.every((hit) => hit.traceparent?.startsWith(`00-${traceId}-`))).toBe(true);
+    } finally {
+      process.kill(-(child.pid as number), 'SIGTERM');
+      upstream.close();
+    }
+  }, 90_000);
+
+  it('the Deno example classifies real Deno failures and retries a dead upstream', () => {
+    const deno = join(repoRoot, 'node_modules/.bin/deno');
+    const result = spawnSync(deno, ['run', '--allow-net=127.0.0.1', 'examples/deno/main.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const types = result.stdout.split('\n').map((line) => line.split(' ')[0]);
+    expect(types).toEqual([
+      'network_error',
+      'timeout',
+      'deserialization_failed',
+      'network_error',
+      '',
+    ]);
+    expect(result.stdout).toContain('after 3 attempts');
+  }, 30_000);
+});

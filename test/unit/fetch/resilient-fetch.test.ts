@@ -1,0 +1,78 @@
+// resilientFetch over a scripted fetch: runs in Node and inside workerd, whose Request and
+// Response differ from undici's (no `cache`/`mode`/`credentials` fields, stricter bodies).
+import { describe, expect, it } from 'vitest';
+import { resilientFetch } from '../../../src/fetch/resilient-fetch.js';
+import { manualTime } from '../../support/manual-time.js';
+
+/** A fetch answering with `statuses` in turn (the last repeats), recording what it was sent. */
+function scriptedFetch(...statuses: number[]) {
+  const requests: { method: string; url: string; body: string; headers: Headers }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    requests.push({
+      method: request.method,
+      url: request.url,
+      body: await request.text(),
+      headers: request.headers,
+    });
+    const status = statuses.length > 1 ? (statuses.shift() as number) : (statuses[0] as number);
+    return new Response(status === 204 ? null : `status ${status}`, { status });
+  };
+  return Object.assign(fetch as typeof globalThis.fetch, { requests });
+}
+
+describe('resilientFetch()', () => {
+  it('replays a body on each attempt', async () => {
+    const time = manualTime();
+    const fetch = scriptedFetch(503, 200);
+    const api = resilientFetch({ fetch, ...time, retry: { attempts: 2, methods: ['PUT'] } });
+    const call = api('https://api.example.com/items/1', { method: 'PUT', body: 'payload' });
+    await time.advanceAsync(60_000);
+    expect((await call).status).toBe(200);
+    expect(fetch.requests.map((r) => [r.method, r.body])).toEqual([
+      ['PUT', 'payload'],
+      ['PUT', 'payload'],
+    ]);
+  });
+
+  it('keeps the caller’s headers and adds a traceparent outside browsers', async () => {
+    const fetch = scriptedFetch(200);
+    await resilientFetch({ fetch })(
+      new Request('https://api.example.com/', { headers: { 'X-Id': '7' } }),
+    );
+    const headers = fetch.requests[0]?.headers;
+    expect(headers?.get('x-id')).toBe('7');
+    expect(headers?.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('keeps a traceparent the caller set', async () => {
+    const fetch = scriptedFetch(200);
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await resilientFetch({ fetch })('https://api.example.com/', { headers: { traceparent } });
+    expect(fetch.requests[0]?.headers.get('traceparent')).toBe(traceparent);
+  });
+
+  it('resolves with a non-retryable response at once', async () => {
+    const fetch = scriptedFetch(404);
+    const res = await resilientFetch({ fetch })('https://api.example.com/missing');
+    expect(res.status).toBe(404);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('refuses invalid options with a config FaultError naming each', () => {
+    expect(() =>
+      resilientFetch({ timeoutMs: -1, fallbackOrigins: ['not a url'], fetch: 1 as never }),
+    ).toThrow(
+      expect.objectContaining({
+        category: 'config',
+        context: {
+          problems: expect.arrayContaining([
+            expect.objectContaining({ path: 'timeoutMs' }),
+            expect.objectContaining({ path: 'fallbackOrigins.0' }),
+            expect.objectContaining({ path: 'fetch' }),
+          ]),
+        },
+      }),
+    );
+  });
+});
