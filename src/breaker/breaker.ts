@@ -1,9 +1,16 @@
 import { FaultError } from '../errors/fault-error.js';
 import { CallContext } from '../policy/call-context.js';
-import { createEvent, type Subscribe } from '../policy/event.js';
+import { Listeners } from '../policy/event.js';
 import type { ExecuteOptions, Operation, Policy } from '../policy/policy.js';
 import { emitResilienceEvent } from '../policy/resilience-events.js';
-import { resolveBreakerOptions, type CircuitBreakerOptions } from './options.js';
+import { breakerVerdict, type BreakerVerdict } from './breaker-failure.js';
+import {
+  createTrigger,
+  halfOpenDelay,
+  resolveBreakerOptions,
+  type CircuitBreakerOptions,
+  type ResolvedBreakerOptions,
+} from './options.js';
 import {
   INITIAL_SNAPSHOT,
   snapshotFromJSON,
@@ -12,7 +19,7 @@ import {
   type BreakerStateJSON,
   type BreakerStateName,
 } from './state.js';
-import type { WindowCounts } from './triggers/trigger.js';
+import type { TriggerState, WindowCounts } from './triggers/trigger.js';
 
 /** A state change, as handed to `onStateChange` listeners. */
 export interface BreakerStateChange {
@@ -33,7 +40,7 @@ export interface BreakerMetrics {
   readonly state: BreakerStateName;
   readonly successes: number;
   readonly failures: number;
-  /** Outcomes that counted as neither (429, cancellations). */
+  /** Outcomes that counted as neither (429, cancellations, bugs in the caller). */
   readonly ignored: number;
   /** Calls refused without running. */
   readonly rejections: number;
@@ -45,14 +52,14 @@ export interface BreakerMetrics {
 
 /** A circuit breaker policy (SPEC §3). */
 export interface CircuitBreaker extends Policy {
-  /** `closed`, `open` or `half_open`. */
+  /** `closed`, `open` or `half_open` (an open breaker whose wait is over reads `half_open`). */
   readonly state: BreakerStateName;
   readonly name: string;
   readonly metrics: BreakerMetrics;
   /** Listens to state changes; returns an unsubscribe function. */
-  readonly onStateChange: Subscribe<BreakerStateChange>;
+  onStateChange(listener: (change: BreakerStateChange) => void): () => void;
   /** Listens to every call's outcome; returns an unsubscribe function. */
-  readonly onOutcome: Subscribe<BreakerOutcome>;
+  onOutcome(listener: (outcome: BreakerOutcome) => void): () => void;
   /** The versioned state, for saving and {@link CircuitBreaker.restore}. */
   toJSON(): BreakerStateJSON;
   /** Takes a saved state. @throws FaultError `format_error` (3202) if it is malformed. */
@@ -63,9 +70,278 @@ export interface CircuitBreaker extends Policy {
   dispose(): void;
 }
 
+const NOT_A_PROBE = -1;
+const settled = Promise.resolve();
+
+/**
+ * The engine. A class rather than closures because an app may hold a breaker per origin or per
+ * key: prototype methods and lazily made listeners and windows keep an idle one to a few
+ * hundred bytes (issue 3: ≤ 500 B, no timers).
+ */
+class Breaker implements CircuitBreaker {
+  readonly name: string;
+  readonly #config: ResolvedBreakerOptions;
+  readonly #trigger: TriggerState;
+  readonly #verdict: (error: unknown) => BreakerVerdict;
+  #snapshot: BreakerSnapshot;
+  #probeSlots = 0; // probes this breaker may still start while it owns the half-open lease
+  #probeSuccesses = 0;
+  #successes = 0;
+  #failures = 0;
+  #ignored = 0;
+  #rejections = 0;
+  #opens = 0;
+  #stateChanges: Listeners<BreakerStateChange> | undefined;
+  #outcomes: Listeners<BreakerOutcome> | undefined;
+  #rejection: FaultError | undefined; // one per open period, made on demand
+  #throwRejection: (() => never) | undefined;
+  #proposing: BreakerSnapshot | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #settle: [(value: unknown) => unknown, (error: unknown) => never] | undefined;
+
+  constructor(config: ResolvedBreakerOptions) {
+    this.#config = config;
+    this.name = config.name;
+    this.#trigger = createTrigger(config.trigger);
+    const isFailure = config.isFailure;
+    this.#verdict = isFailure ? (e) => (isFailure(e) ? 'failure' : 'success') : breakerVerdict;
+    const store = config.store;
+    this.#snapshot = store?.get(this.name) ?? INITIAL_SNAPSHOT;
+    this.#unsubscribe = store?.subscribe(this.name, (next) => {
+      if (next !== this.#proposing && next.revision > this.#snapshot.revision) this.#adopt(next);
+    });
+  }
+
+  execute<T>(fn: Operation<T>, options?: ExecuteOptions): Promise<T> {
+    const context = CallContext.of(options);
+    if (this.#snapshot.state === 'closed' && !this.#config.timed) return this.#runFast(fn, context);
+    const probe = this.#snapshot.state === 'closed' ? NOT_A_PROBE : this.#admit();
+    return typeof probe === 'number' ? this.#run(fn, context, probe) : probe;
+  }
+
+  get state(): BreakerStateName {
+    const snapshot = this.#snapshot;
+    if (snapshot.state === 'open' && this.#config.clock.now() >= snapshot.halfOpenAt) {
+      return 'half_open';
+    }
+    return snapshot.state;
+  }
+
+  get metrics(): BreakerMetrics {
+    return {
+      state: this.state,
+      successes: this.#successes,
+      failures: this.#failures,
+      ignored: this.#ignored,
+      rejections: this.#rejections,
+      opens: this.#opens,
+      window: this.#trigger.counts(this.#config.clock.monotonic()),
+    };
+  }
+
+  onStateChange(listener: (change: BreakerStateChange) => void): () => void {
+    return (this.#stateChanges ??= new Listeners()).subscribe(listener);
+  }
+
+  onOutcome(listener: (outcome: BreakerOutcome) => void): () => void {
+    return (this.#outcomes ??= new Listeners()).subscribe(listener);
+  }
+
+  toJSON(): BreakerStateJSON {
+    return snapshotToJSON(this.#snapshot);
+  }
+
+  restore(state: BreakerStateJSON | string): void {
+    const restored = snapshotFromJSON(state);
+    this.#move({ ...restored, revision: Math.max(restored.revision, this.#snapshot.revision + 1) });
+  }
+
+  reset(): void {
+    this.#move({ state: 'closed', revision: this.#snapshot.revision + 1, opens: 0 });
+    this.#trigger.reset();
+  }
+
+  dispose(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** The closed, untimed path: no async frame, handlers made once per breaker. */
+  #runFast<T>(fn: Operation<T>, context: CallContext): Promise<T> {
+    let result: T | PromiseLike<T>;
+    try {
+      result = fn(context);
+    } catch (error) {
+      this.#record(error, true, 0, NOT_A_PROBE);
+      return Promise.reject(error);
+    }
+    const [onValue, onError] = (this.#settle ??= [
+      (value) => {
+        this.#record(undefined, false, 0, NOT_A_PROBE);
+        return value;
+      },
+      (error) => {
+        this.#record(error, true, 0, NOT_A_PROBE);
+        throw error;
+      },
+    ]);
+    return Promise.resolve(result).then(onValue, onError) as Promise<T>;
+  }
+
+  async #run<T>(fn: Operation<T>, context: CallContext, probe: number): Promise<T> {
+    const started = this.#config.timed ? this.#config.clock.monotonic() : 0;
+    let value: T;
+    try {
+      value = await fn(context);
+    } catch (error) {
+      this.#record(error, true, started, probe);
+      throw error;
+    }
+    this.#record(undefined, false, started, probe);
+    return value;
+  }
+
+  #adopt(next: BreakerSnapshot, error?: unknown): void {
+    const from = this.#snapshot.state;
+    this.#snapshot = next;
+    this.#probeSlots = 0;
+    this.#rejection = this.#throwRejection = undefined;
+    if (next.state === 'closed') this.#trigger.reset();
+    if (next.state === 'open') this.#opens++;
+    if (from === next.state) return;
+    const change = error === undefined ? { from, to: next.state } : { from, to: next.state, error };
+    this.#stateChanges?.emit(change);
+    emitResilienceEvent({ kind: 'breaker_transition', breaker: this.name, ...change });
+  }
+
+  /** Moves to `next` unless another party changed the state first; true if it did. */
+  #move(next: BreakerSnapshot, error?: unknown): boolean {
+    const store = this.#config.store;
+    if (store !== undefined) {
+      this.#proposing = next;
+      const stored = store.transition(this.name, next);
+      this.#proposing = undefined;
+      if (!stored) {
+        const latest = store.get(this.name);
+        if (latest !== undefined && latest.revision > this.#snapshot.revision) this.#adopt(latest);
+        return false;
+      }
+    }
+    this.#adopt(next, error);
+    return true;
+  }
+
+  #open(error: unknown): void {
+    const now = this.#config.clock.now();
+    const { revision, opens } = this.#snapshot;
+    const halfOpenAt = now + halfOpenDelay(this.#config.halfOpenAfterMs, opens + 1);
+    this.#move(
+      { state: 'open', revision: revision + 1, opens: opens + 1, openedAt: now, halfOpenAt },
+      error,
+    );
+  }
+
+  /**
+   * Refuses a call. The FaultError is made once per open period (no stack) and delivered after
+   * the caller has attached its handler, which spares the runtime's unhandled-rejection
+   * bookkeeping: both matter when an open breaker sheds thousands of calls a second.
+   */
+  #reject(): Promise<never> {
+    this.#rejections++;
+    const error = (this.#rejection ??= this.#makeRejection());
+    const thrower = (this.#throwRejection ??= () => {
+      throw error;
+    });
+    if (this.#outcomes?.active) this.#outcomes.emit({ kind: 'rejected', error });
+    return settled.then(thrower);
+  }
+
+  #makeRejection(): FaultError {
+    const snapshot = this.#snapshot;
+    const clock = this.#config.clock;
+    const retryAt =
+      snapshot.state === 'open'
+        ? snapshot.halfOpenAt
+        : snapshot.state === 'half_open'
+          ? snapshot.probeUntil
+          : 0;
+    return new FaultError('circuit_open', `Circuit "${this.name}" is ${snapshot.state}`, {
+      captureStack: false,
+      clock,
+      context: {
+        breaker: this.name,
+        state: snapshot.state,
+        retryAt,
+        /** Read when asked, so a rejection shared by many callers never goes stale. */
+        get retryAfterMs() {
+          return Math.max(0, retryAt - clock.now());
+        },
+      },
+    });
+  }
+
+  /**
+   * Admits a call while not closed: the revision a probe runs under, NOT_A_PROBE to run it as
+   * a closed call (another party closed the breaker meanwhile), or the rejection.
+   */
+  #admit(): number | Promise<never> {
+    const config = this.#config;
+    const now = config.clock.now();
+    const snapshot = this.#snapshot;
+    if (snapshot.state === 'open' && now >= snapshot.halfOpenAt) {
+      const { revision, opens } = snapshot;
+      const probeUntil = now + config.probeTimeoutMs;
+      if (this.#move({ state: 'half_open', revision: revision + 1, opens, probeUntil })) {
+        this.#probeSlots = config.halfOpenProbes;
+        this.#probeSuccesses = 0;
+      }
+    } else if (snapshot.state === 'half_open' && now >= snapshot.probeUntil) {
+      const message = `Circuit "${this.name}": a probe did not settle in time`;
+      this.#open(new FaultError('timeout', message, { captureStack: false, clock: config.clock }));
+    }
+    const current = this.#snapshot;
+    if (current.state === 'closed') return NOT_A_PROBE;
+    if (current.state === 'half_open' && this.#probeSlots > 0) {
+      this.#probeSlots--;
+      return current.revision;
+    }
+    return this.#reject();
+  }
+
+  #settleProbe(revision: number, failed: boolean, error: unknown): void {
+    const snapshot = this.#snapshot;
+    if (snapshot.revision !== revision || snapshot.state !== 'half_open') return; // stale probe
+    if (failed) return this.#open(error);
+    if (++this.#probeSuccesses >= this.#config.halfOpenProbes) {
+      this.#move({ state: 'closed', revision: snapshot.revision + 1, opens: 0 });
+    }
+  }
+
+  #record(error: unknown, thrown: boolean, started: number, probe: number): void {
+    const config = this.#config;
+    const now = config.clocked ? config.clock.monotonic() : 0;
+    const durationMs = config.timed ? now - started : 0;
+    const kind = thrown ? this.#verdict(error) : 'success';
+    if (kind === 'success') this.#successes++;
+    else if (kind === 'failure') this.#failures++;
+    else this.#ignored++;
+    if (this.#outcomes?.active) {
+      this.#outcomes.emit(kind === 'success' ? { kind, durationMs } : { kind, durationMs, error });
+    }
+    const snapshot = this.#snapshot;
+    if (kind === 'ignored') {
+      if (probe === snapshot.revision && snapshot.state === 'half_open') this.#probeSlots++;
+      return;
+    }
+    if (probe !== NOT_A_PROBE) return this.#settleProbe(probe, kind === 'failure', error);
+    if (snapshot.state !== 'closed') return; // another caller already opened it
+    if (this.#trigger.record(kind === 'failure', durationMs, now)) this.#open(error);
+  }
+}
+
 /**
  * A circuit breaker: after enough failures it opens and rejects calls at once with a
- * `circuit_open` FaultError (2302, no stack captured, `context.retryAfterMs` says when to come
+ * `circuit_open` FaultError (2302, no stack captured; `context.retryAfterMs` says when to come
  * back), then lets `halfOpenProbes` probes through; their success closes it, their failure
  * reopens it for longer. While probes run, every other caller fails fast. No timers: time is
  * read when calls arrive, so an idle breaker costs only its fields.
@@ -77,177 +353,5 @@ export interface CircuitBreaker extends Policy {
  * const order = await breaker.execute(() => payments.charge(cart));
  */
 export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
-  const config = resolveBreakerOptions(options);
-  const { name, clock, store, verdict } = config;
-  const trigger = config.makeTrigger();
-  const stateChanges = createEvent<BreakerStateChange>();
-  const outcomes = createEvent<BreakerOutcome>();
-  let snapshot: BreakerSnapshot = store?.get(name) ?? INITIAL_SNAPSHOT;
-  let probeSlots = 0; // probes this breaker may still start while it owns the half-open lease
-  let probeSuccesses = 0;
-  const totals = { successes: 0, failures: 0, ignored: 0, rejections: 0, opens: 0 };
-
-  function adopt(next: BreakerSnapshot, error?: unknown): void {
-    const from = snapshot.state;
-    snapshot = next;
-    probeSlots = 0;
-    if (next.state === 'closed') trigger.reset();
-    if (next.state === 'open') totals.opens++;
-    if (from === next.state) return;
-    const change = error === undefined ? { from, to: next.state } : { from, to: next.state, error };
-    stateChanges.emit(change);
-    emitResilienceEvent({ kind: 'breaker_transition', breaker: name, ...change });
-  }
-  let proposing: BreakerSnapshot | undefined;
-  const unsubscribe = store?.subscribe(name, (next) => {
-    if (next !== proposing && next.revision > snapshot.revision) adopt(next);
-  });
-
-  /** Moves to `next` unless another party changed the state first; true if it did. */
-  function move(next: BreakerSnapshot, error?: unknown): boolean {
-    if (store !== undefined) {
-      proposing = next;
-      const stored = store.transition(name, next);
-      proposing = undefined;
-      if (!stored) {
-        const latest = store.get(name);
-        if (latest !== undefined && latest.revision > snapshot.revision) adopt(latest);
-        return false;
-      }
-    }
-    adopt(next, error);
-    return true;
-  }
-
-  function retryAfter(now: number): number {
-    if (snapshot.state === 'open') return Math.max(0, snapshot.halfOpenAt - now);
-    if (snapshot.state === 'half_open') return Math.max(0, snapshot.probeUntil - now);
-    return 0;
-  }
-
-  function open(error: unknown): void {
-    const now = clock.now();
-    const opens = snapshot.opens + 1;
-    const halfOpenAt = now + config.halfOpenDelay(opens);
-    move(
-      { state: 'open', revision: snapshot.revision + 1, opens, openedAt: now, halfOpenAt },
-      error,
-    );
-  }
-
-  function reject(retryAfterMs: number): Promise<never> {
-    totals.rejections++;
-    const error = new FaultError('circuit_open', `Circuit "${name}" is ${snapshot.state}`, {
-      captureStack: false,
-      clock,
-      context: { breaker: name, state: snapshot.state, retryAfterMs },
-    });
-    if (outcomes.active) outcomes.emit({ kind: 'rejected', error });
-    return Promise.reject(error);
-  }
-
-  /**
-   * Admits a call while not closed: the revision a probe runs under, -1 to run it as a closed
-   * call (another party closed the breaker meanwhile), or the rejection.
-   */
-  function admit(): number | Promise<never> {
-    const now = clock.now();
-    if (snapshot.state === 'open' && now >= snapshot.halfOpenAt) {
-      const probeUntil = now + config.probeTimeoutMs;
-      const { revision, opens } = snapshot;
-      if (move({ state: 'half_open', revision: revision + 1, opens, probeUntil })) {
-        probeSlots = config.halfOpenProbes;
-        probeSuccesses = 0;
-      }
-    } else if (snapshot.state === 'half_open' && now >= snapshot.probeUntil) {
-      open(
-        new FaultError('timeout', `Circuit "${name}": a probe did not settle in time`, {
-          captureStack: false,
-          clock,
-        }),
-      );
-    }
-    if (snapshot.state === 'closed') return -1;
-    if (snapshot.state === 'half_open' && probeSlots > 0) {
-      probeSlots--;
-      return snapshot.revision;
-    }
-    return reject(retryAfter(now));
-  }
-
-  function settleProbe(revision: number, failed: boolean, error: unknown): void {
-    if (snapshot.revision !== revision || snapshot.state !== 'half_open') return; // stale probe
-    if (failed) return open(error);
-    if (++probeSuccesses >= config.halfOpenProbes) {
-      move({ state: 'closed', revision: snapshot.revision + 1, opens: 0 });
-    }
-  }
-
-  function record(error: unknown, thrown: boolean, started: number, probe: number): void {
-    const now = config.clocked ? clock.monotonic() : 0;
-    const durationMs = config.timed ? now - started : 0;
-    const kind = thrown ? verdict(error) : 'success';
-    if (kind === 'success') totals.successes++;
-    else if (kind === 'failure') totals.failures++;
-    else totals.ignored++;
-    if (outcomes.active) {
-      outcomes.emit(kind === 'success' ? { kind, durationMs } : { kind, durationMs, error });
-    }
-    if (kind === 'ignored') {
-      if (probe === snapshot.revision && snapshot.state === 'half_open') probeSlots++; // slot back
-      return;
-    }
-    if (probe >= 0) return settleProbe(probe, kind === 'failure', error);
-    if (snapshot.state !== 'closed') return; // another caller already opened it
-    if (trigger.record(kind === 'failure', durationMs, now)) open(error);
-  }
-
-  /** An open breaker whose wait is over reads as half-open: the next call will probe. */
-  function currentState(): BreakerStateName {
-    if (snapshot.state === 'open' && clock.now() >= snapshot.halfOpenAt) return 'half_open';
-    return snapshot.state;
-  }
-
-  async function run<T>(fn: Operation<T>, context: CallContext, probe: number): Promise<T> {
-    const started = config.timed ? clock.monotonic() : 0;
-    let value: T;
-    try {
-      value = await fn(context);
-    } catch (error) {
-      record(error, true, started, probe);
-      throw error;
-    }
-    record(undefined, false, started, probe);
-    return value;
-  }
-
-  return {
-    name,
-    execute<T>(fn: Operation<T>, executeOptions?: ExecuteOptions): Promise<T> {
-      const context = CallContext.of(executeOptions);
-      if (snapshot.state === 'closed') return run(fn, context, -1);
-      const probe = admit();
-      return typeof probe === 'number' ? run(fn, context, probe) : probe;
-    },
-    get state() {
-      return currentState();
-    },
-    get metrics(): BreakerMetrics {
-      return { state: currentState(), ...totals, window: trigger.counts(clock.monotonic()) };
-    },
-    onStateChange: stateChanges.subscribe,
-    onOutcome: outcomes.subscribe,
-    toJSON: () => snapshotToJSON(snapshot),
-    restore(state) {
-      const restored = snapshotFromJSON(state);
-      move({ ...restored, revision: Math.max(restored.revision, snapshot.revision + 1) });
-    },
-    reset() {
-      move({ state: 'closed', revision: snapshot.revision + 1, opens: 0 });
-      trigger.reset();
-    },
-    dispose() {
-      unsubscribe?.();
-    },
-  };
+  return new Breaker(resolveBreakerOptions(options));
 }

@@ -1,12 +1,11 @@
 import type { Backoff } from '../backoff/backoff.js';
 import { systemClock, type Clock } from '../runtime/clock.js';
 import { checkOptions } from '../policy/option-checks.js';
-import { breakerVerdict, type BreakerVerdict } from './breaker-failure.js';
 import type { BreakerStore } from './store.js';
-import { consecutiveTrigger } from './triggers/consecutive.js';
-import { countWindowTrigger } from './triggers/count-window.js';
-import { timeWindowTrigger } from './triggers/time-window.js';
-import type { BreakerTrigger, TriggerState } from './triggers/trigger.js';
+import { ConsecutiveTrigger } from './triggers/consecutive.js';
+import { CountWindowTrigger } from './triggers/count-window.js';
+import { TimeWindowTrigger } from './triggers/time-window.js';
+import type { BreakerTrigger, ResolvedRates, TriggerState } from './triggers/trigger.js';
 
 /** Options of {@link circuitBreaker}; every field is optional. */
 export interface CircuitBreakerOptions {
@@ -44,18 +43,24 @@ export interface CircuitBreakerOptions {
   readonly clock?: Clock;
 }
 
+/** A trigger with every default filled in (plain data: no closures per breaker). */
+export type ResolvedTrigger =
+  | { readonly kind: 'consecutive'; readonly threshold: number }
+  | ({ readonly kind: 'count_window'; readonly size: number } & ResolvedRates)
+  | ({ readonly kind: 'time_window'; readonly windowMs: number } & ResolvedRates);
+
 /** Options with every default filled in. */
 export interface ResolvedBreakerOptions {
   readonly name: string;
-  readonly makeTrigger: () => TriggerState;
+  readonly trigger: ResolvedTrigger;
   /** Whether outcomes need timing (a slow-call rate is configured). */
   readonly timed: boolean;
   /** Whether the trigger needs the time of each outcome (timed, or a time window). */
   readonly clocked: boolean;
-  readonly halfOpenDelay: (opens: number) => number;
+  readonly halfOpenAfterMs: number | Backoff;
   readonly halfOpenProbes: number;
   readonly probeTimeoutMs: number;
-  readonly verdict: (error: unknown) => BreakerVerdict;
+  readonly isFailure: ((error: unknown) => boolean) | undefined;
   readonly store: BreakerStore | undefined;
   readonly clock: Clock;
 }
@@ -65,8 +70,27 @@ const COUNT = { min: 1, integer: true } as const;
 const RATE = { min: 0, max: 1, exclusiveMin: true } as const;
 const DURATION = { min: 0, infinite: true } as const;
 
-/** Fills in defaults and checks every option. @throws FaultError 1101/1201/1203. */
+const DEFAULTS: ResolvedBreakerOptions = Object.freeze({
+  name: 'default',
+  trigger: Object.freeze({ kind: 'consecutive', threshold: 5 }),
+  timed: false,
+  clocked: false,
+  halfOpenAfterMs: 10_000,
+  halfOpenProbes: 1,
+  probeTimeoutMs: 30_000,
+  isFailure: undefined,
+  store: undefined,
+  clock: systemClock,
+});
+
+/**
+ * Fills in defaults and checks every option. Breakers made without options share one frozen
+ * result, so an idle breaker costs only its own fields.
+ *
+ * @throws FaultError 1101/1201/1203.
+ */
 export function resolveBreakerOptions(options: CircuitBreakerOptions): ResolvedBreakerOptions {
+  if (Object.keys(options).length === 0) return DEFAULTS;
   const trigger = options.trigger ?? { kind: 'consecutive' };
   const checks = checkOptions('circuit breaker options')
     .object('trigger', options.trigger)
@@ -90,45 +114,53 @@ export function resolveBreakerOptions(options: CircuitBreakerOptions): ResolvedB
     else checks.number('trigger.windowMs', trigger.windowMs, { min: 10 });
   }
   checks.done();
-  const isFailure = options.isFailure;
-  const timed = trigger.kind !== 'consecutive' && (trigger.slowCallMs ?? Infinity) !== Infinity;
+  const resolved = resolveTrigger(trigger);
+  const timed = resolved.kind !== 'consecutive' && resolved.slowCallMs !== Infinity;
   return {
-    name: options.name ?? 'default',
-    makeTrigger: triggerFactory(trigger),
+    name: options.name ?? DEFAULTS.name,
+    trigger: resolved,
     timed,
-    clocked: timed || trigger.kind === 'time_window',
-    halfOpenDelay: halfOpenSchedule(options.halfOpenAfterMs ?? 10_000),
-    halfOpenProbes: options.halfOpenProbes ?? 1,
-    probeTimeoutMs: options.probeTimeoutMs ?? 30_000,
-    verdict: isFailure ? (e) => (isFailure(e) ? 'failure' : 'success') : breakerVerdict,
+    clocked: timed || resolved.kind === 'time_window',
+    halfOpenAfterMs: options.halfOpenAfterMs ?? DEFAULTS.halfOpenAfterMs,
+    halfOpenProbes: options.halfOpenProbes ?? DEFAULTS.halfOpenProbes,
+    probeTimeoutMs: options.probeTimeoutMs ?? DEFAULTS.probeTimeoutMs,
+    isFailure: options.isFailure,
     store: options.store,
     clock: options.clock ?? systemClock,
   };
 }
 
-function triggerFactory(trigger: BreakerTrigger): () => TriggerState {
-  if (trigger.kind === 'consecutive') return () => consecutiveTrigger(trigger.threshold ?? 5);
+function resolveTrigger(trigger: BreakerTrigger): ResolvedTrigger {
+  if (trigger.kind === 'consecutive')
+    return { kind: trigger.kind, threshold: trigger.threshold ?? 5 };
   const rates = {
     failureRate: trigger.failureRate ?? 0.5,
     minimumCalls: trigger.minimumCalls ?? 10,
     slowCallMs: trigger.slowCallMs ?? Infinity,
     slowCallRate: trigger.slowCallRate ?? 1,
   };
-  if (trigger.kind === 'count_window') {
-    return () => countWindowTrigger(trigger.size ?? 100, rates);
-  }
-  return () => timeWindowTrigger(trigger.windowMs ?? 60_000, rates);
+  if (trigger.kind === 'count_window')
+    return { kind: trigger.kind, size: trigger.size ?? 100, ...rates };
+  return { kind: trigger.kind, windowMs: trigger.windowMs ?? 60_000, ...rates };
 }
 
-/** The wait before probing after the `opens`-th open in a row (1-based). */
-function halfOpenSchedule(option: number | Backoff): (opens: number) => number {
+/** A fresh trigger state for a resolved trigger. */
+export function createTrigger(trigger: ResolvedTrigger): TriggerState {
+  if (trigger.kind === 'consecutive') return new ConsecutiveTrigger(trigger.threshold);
+  if (trigger.kind === 'count_window') return new CountWindowTrigger(trigger.size, trigger);
+  return new TimeWindowTrigger(trigger.windowMs, trigger);
+}
+
+/**
+ * The wait before probing after the `opens`-th open in a row (1-based): a number doubles per
+ * re-open up to 5 minutes (or itself if larger); a backoff is walked `opens` steps.
+ */
+export function halfOpenDelay(option: number | Backoff, opens: number): number {
   if (typeof option === 'number') {
     const cap = Math.max(option, MAX_GROWN_WAIT_MS);
-    return (opens) => Math.min(cap, option * 2 ** Math.min(opens - 1, 30));
+    return Math.min(cap, option * 2 ** Math.min(opens - 1, 30));
   }
-  return (opens) => {
-    let backoff = option;
-    for (let i = 0; i < opens; i++) backoff = backoff.next();
-    return backoff.delayMs;
-  };
+  let backoff = option;
+  for (let i = 0; i < opens; i++) backoff = backoff.next();
+  return backoff.delayMs;
 }

@@ -41,6 +41,7 @@ export class CallContext implements ExecutionContext {
    * passed one, else a root around the caller's signal (if any).
    */
   static of(options: ExecuteOptions | undefined): CallContext {
+    if (options === undefined) return UNSIGNALLED;
     if (options instanceof CallContext) return options;
     const signal = options?.signal;
     return new CallContext(undefined, signal, 1, signal !== undefined);
@@ -137,3 +138,9 @@ export class CallContext implements ExecutionContext {
 }
 
 function noop(): void {}
+
+/**
+ * The root of every call made without options. Shared: nothing can abort it (policies only
+ * abort the children they make), so one instance serves them all.
+ */
+const UNSIGNALLED: CallContext = /* @__PURE__ */ CallContext.of({});

@@ -8,37 +8,34 @@
 /** Adds a listener; returns a function that removes it. */
 export type Subscribe<T> = (listener: (event: T) => void) => () => void;
 
-/** One event source. */
-export interface EventSource<T> {
-  /** Calls every listener with `event`; a listener that throws does not stop the others. */
-  emit(event: T): void;
-  /** Adds a listener. */
-  readonly subscribe: Subscribe<T>;
-  /** True while at least one listener is subscribed (skip building events nobody reads). */
-  readonly active: boolean;
-}
+/**
+ * The listeners of one event. A class (STYLE §2 item 13 allows one where cost demands it):
+ * policies hold several, and prototype methods keep an idle one to a few bytes.
+ */
+export class Listeners<T> {
+  #listeners: readonly ((event: T) => void)[] = [];
 
-/** Makes an event source. */
-export function createEvent<T>(): EventSource<T> {
-  let listeners: readonly ((event: T) => void)[] = [];
-  return {
-    emit(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's bug must not break the call that emitted the event.
-        }
+  /** True while at least one listener is subscribed (skip building events nobody reads). */
+  get active(): boolean {
+    return this.#listeners.length > 0;
+  }
+
+  /** Calls every listener with `event`; a listener that throws does not stop the others. */
+  emit(event: T): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's bug must not break the call that emitted the event.
       }
-    },
-    subscribe(listener) {
-      listeners = [...listeners, listener];
-      return () => {
-        listeners = listeners.filter((l) => l !== listener);
-      };
-    },
-    get active() {
-      return listeners.length > 0;
-    },
-  };
+    }
+  }
+
+  /** Adds a listener; returns a function that removes it. */
+  subscribe(listener: (event: T) => void): () => void {
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
 }

@@ -1,5 +1,5 @@
 import type { FaultError } from '../errors/fault-error.js';
-import { createEvent, type Subscribe } from './event.js';
+import { Listeners, type Subscribe } from './event.js';
 
 /** A breaker changed state. */
 export interface BreakerTransitionEvent {
@@ -21,7 +21,7 @@ export interface RetryExhaustedEvent {
 /** What the resilience policies report to whoever listens (a capture client, a logger). */
 export type ResilienceEvent = BreakerTransitionEvent | RetryExhaustedEvent;
 
-const hub = /* @__PURE__ */ createEvent<ResilienceEvent>();
+const hub = /* @__PURE__ */ new Listeners<ResilienceEvent>();
 
 /**
  * Listens to every breaker transition and exhausted retry in this realm, whichever policy

@@ -5,7 +5,7 @@ import { isFaultError } from '../errors/is-fault-error.js';
 import { readSafely } from '../errors/read-safely.js';
 import { CallContext } from '../policy/call-context.js';
 import { cancelledError } from '../policy/cancelled.js';
-import { createEvent, type Subscribe } from '../policy/event.js';
+import { Listeners, type Subscribe } from '../policy/event.js';
 import { checkOptions } from '../policy/option-checks.js';
 import type { ExecuteOptions, Operation, Policy } from '../policy/policy.js';
 import { emitResilienceEvent } from '../policy/resilience-events.js';
@@ -112,8 +112,8 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
   const shouldRetry = options.shouldRetry ?? defaultShouldRetry;
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
-  const retries = createEvent<RetryEvent>();
-  const giveUps = createEvent<FaultError>();
+  const retries = new Listeners<RetryEvent>();
+  const giveUps = new Listeners<FaultError>();
 
   function giveUp(history: AttemptRecord[], last: unknown, exhausted: boolean): FaultError {
     const stack = readSafely(last, 'stack');
@@ -177,7 +177,7 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
     execute<T>(fn: Operation<T>, executeOptions?: ExecuteOptions): Promise<T> {
       return run(fn, CallContext.of(executeOptions));
     },
-    onRetry: retries.subscribe,
-    onGiveUp: giveUps.subscribe,
+    onRetry: (listener) => retries.subscribe(listener),
+    onGiveUp: (listener) => giveUps.subscribe(listener),
   };
 }

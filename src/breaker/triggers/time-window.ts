@@ -6,63 +6,68 @@ import {
 } from './trigger.js';
 
 const BUCKETS = 10;
+// One array of BUCKETS × [calls, failures, slow calls].
+const CALLS = 0;
+const FAILURES = 1;
+const SLOW = 2;
 
 /**
  * Judges the calls of the last `windowMs` ms, kept in 10 buckets of `windowMs / 10` each, so
- * an outcome costs O(1) and memory is fixed; the window slides one bucket at a time.
+ * an outcome costs O(1) and memory is fixed; the window slides one bucket at a time. The
+ * buckets are made on the first outcome: an idle breaker holds no window.
  */
-export function timeWindowTrigger(windowMs: number, rates: ResolvedRates): TriggerState {
-  const width = windowMs / BUCKETS;
-  const calls = new Float64Array(BUCKETS);
-  const failures = new Float64Array(BUCKETS);
-  const slow = new Float64Array(BUCKETS);
-  let totalCalls = 0;
-  let totalFailures = 0;
-  let totalSlow = 0;
-  let newest = -1; // absolute index (time / width) of the newest bucket
+export class TimeWindowTrigger implements TriggerState {
+  readonly #width: number;
+  readonly #rates: ResolvedRates;
+  #buckets: Float64Array | undefined;
+  #calls = 0;
+  #failures = 0;
+  #slowCalls = 0;
+  #newest = -1; // absolute index (time / width) of the newest bucket
 
-  function advance(now: number): number {
-    const target = Math.floor(now / width);
-    if (target > newest) {
-      for (let i = Math.max(newest + 1, target - BUCKETS + 1); i <= target; i++) {
-        const slot = i % BUCKETS;
-        totalCalls -= calls[slot] as number;
-        totalFailures -= failures[slot] as number;
-        totalSlow -= slow[slot] as number;
-        calls[slot] = failures[slot] = slow[slot] = 0;
-      }
-      newest = target;
-    }
-    return newest % BUCKETS;
+  constructor(windowMs: number, rates: ResolvedRates) {
+    this.#width = windowMs / BUCKETS;
+    this.#rates = rates;
   }
-  const counts = (): WindowCounts => ({
-    calls: totalCalls,
-    failures: totalFailures,
-    slowCalls: totalSlow,
-  });
 
-  return {
-    record(failed, durationMs, now) {
-      const slot = advance(now);
-      const isFailure = failed ? 1 : 0;
-      const isSlow = durationMs >= rates.slowCallMs ? 1 : 0;
-      calls[slot] = (calls[slot] as number) + 1;
-      failures[slot] = (failures[slot] as number) + isFailure;
-      slow[slot] = (slow[slot] as number) + isSlow;
-      totalCalls++;
-      totalFailures += isFailure;
-      totalSlow += isSlow;
-      return totalCalls >= rates.minimumCalls && exceedsRates(counts(), rates);
-    },
-    reset() {
-      calls.fill(0);
-      failures.fill(0);
-      slow.fill(0);
-      totalCalls = totalFailures = totalSlow = 0;
-    },
-    counts(now) {
-      advance(now);
-      return counts();
-    },
-  };
+  /** Slides the window to `now`; returns the offset of the current bucket. */
+  #advance(now: number, buckets: Float64Array): number {
+    const target = Math.floor(now / this.#width);
+    if (target > this.#newest) {
+      for (let i = Math.max(this.#newest + 1, target - BUCKETS + 1); i <= target; i++) {
+        const at = (i % BUCKETS) * 3;
+        this.#calls -= buckets[at + CALLS] as number;
+        this.#failures -= buckets[at + FAILURES] as number;
+        this.#slowCalls -= buckets[at + SLOW] as number;
+        buckets.fill(0, at, at + 3);
+      }
+      this.#newest = target;
+    }
+    return (this.#newest % BUCKETS) * 3;
+  }
+
+  record(failed: boolean, durationMs: number, now: number): boolean {
+    const buckets = (this.#buckets ??= new Float64Array(BUCKETS * 3));
+    const at = this.#advance(now, buckets);
+    const failure = failed ? 1 : 0;
+    const slow = durationMs >= this.#rates.slowCallMs ? 1 : 0;
+    buckets[at + CALLS] = (buckets[at + CALLS] as number) + 1;
+    buckets[at + FAILURES] = (buckets[at + FAILURES] as number) + failure;
+    buckets[at + SLOW] = (buckets[at + SLOW] as number) + slow;
+    this.#calls++;
+    this.#failures += failure;
+    this.#slowCalls += slow;
+    return this.#calls >= this.#rates.minimumCalls && exceedsRates(this.counts(), this.#rates);
+  }
+
+  reset(): void {
+    this.#buckets = undefined;
+    this.#calls = this.#failures = this.#slowCalls = 0;
+    this.#newest = -1;
+  }
+
+  counts(now?: number): WindowCounts {
+    if (now !== undefined && this.#buckets !== undefined) this.#advance(now, this.#buckets);
+    return { calls: this.#calls, failures: this.#failures, slowCalls: this.#slowCalls };
+  }
 }
