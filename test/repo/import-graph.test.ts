@@ -76,4 +76,26 @@ describe('import graph of src/', () => {
       ).toEqual([]);
     }
   });
+
+  it('pulls no zod and no config schema into the resilience policies (SPEC §1)', () => {
+    for (const entry of [
+      'src/backoff/index.ts',
+      'src/retry/retry.ts',
+      'src/breaker/breaker.ts',
+      'src/ratelimit/limiter.ts',
+      'src/policy/index.ts',
+      'src/fetch/resilient-fetch.ts',
+    ]) {
+      const reachable = [...graph(entry)];
+      expect(
+        reachable.filter(
+          (m) =>
+            m.startsWith('zod') ||
+            m === 'src/config/client-schema.ts' ||
+            m.startsWith('src/wire/event-schema'),
+        ),
+        entry,
+      ).toEqual([]);
+    }
+  });
 });
