@@ -1,9 +1,9 @@
 import type { D1Migration } from 'cloudflare:test';
+import type { Env as CollectorEnv } from '../../workers/src/env.js';
 
 declare global {
   namespace Cloudflare {
-    interface Env {
-      readonly DB: D1Database;
+    interface Env extends CollectorEnv {
       readonly TEST_MIGRATIONS: D1Migration[];
     }
   }

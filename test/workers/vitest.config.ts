@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { TEST_PROJECTS } from './projects.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -11,7 +12,10 @@ export default defineConfig({
     cloudflareTest(async () => ({
       wrangler: { configPath: `${root}workers/wrangler.jsonc` },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}workers/migrations`) },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations(`${root}workers/migrations`),
+          FAULTLINE_PROJECTS: JSON.stringify(TEST_PROJECTS),
+        },
       },
     })),
   ],

@@ -4,8 +4,16 @@
  * @module
  */
 import { app } from './app.js';
+import { pruneExpired } from './cron/retention.js';
 import type { Env } from './env.js';
+
+export { IngestLimiter } from './objects/ingest-limiter.js';
 
 export default {
   fetch: app.fetch,
+  /** The cron trigger (wrangler.jsonc): prunes rows past each project's retention. */
+  async scheduled(controller, env) {
+    const summary = await pruneExpired(env, controller.scheduledTime);
+    console.log(JSON.stringify({ cron: controller.cron, retention: summary }));
+  },
 } satisfies ExportedHandler<Env>;

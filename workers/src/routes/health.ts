@@ -1,20 +1,76 @@
 import { Hono } from 'hono';
+import { SCHEMA_VERSION, readSchemaVersion } from '../db/meta-repo.js';
 import type { Env } from '../env.js';
 
-/** `GET /health`: liveness plus D1 reachability; 503 when D1 does not answer. */
-export const health = new Hono<{ Bindings: Env }>().get('/', async function getHealth(c) {
+/** Options of {@link createHealth}. */
+export interface HealthOptions {
+  /** How long each check may take before it counts as failed, in ms. Default 2000. */
+  readonly timeoutMs?: number;
+}
+
+/** One dependency's result: whether it answered in time, and how long it took. */
+export type CheckResult<T extends object> =
+  | ({ readonly ok: true; readonly latencyMs: number } & T)
+  | { readonly ok: false; readonly latencyMs: number; readonly error: string };
+
+/**
+ * The Durable Object `/health` pings. Project ids start with a letter or digit
+ * (config/projects.ts), so this name never wakes a project's limiter.
+ */
+const PROBE_OBJECT = '_health';
+
+/**
+ * `GET /health` (SPEC §5): liveness plus reachability of D1 and the Durable Object namespace,
+ * checked in parallel with one cheap query and one no-op RPC. 200 when both answer and the
+ * database has every migration; otherwise 503 with each check's error. Never cached.
+ *
+ * @example
+ * app.route('/health', createHealth({ timeoutMs: 1000 }));
+ */
+export function createHealth(options: HealthOptions = {}) {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  return new Hono<{ Bindings: Env }>().get('/', async function getHealth(c) {
+    const [d1, durableObjects] = await Promise.all([
+      check(timeoutMs, async function checkD1() {
+        const schemaVersion = await readSchemaVersion(c.env.DB);
+        if (schemaVersion < SCHEMA_VERSION) {
+          throw new Error(
+            `schema version ${schemaVersion}, expected ${SCHEMA_VERSION}: apply the D1 migrations`,
+          );
+        }
+        return { schemaVersion };
+      }),
+      check(timeoutMs, async function checkDurableObjects() {
+        const namespace = c.env.INGEST_LIMITER;
+        await namespace.get(namespace.idFromName(PROBE_OBJECT)).ping();
+        return { namespace: 'INGEST_LIMITER' };
+      }),
+    ]);
+    const ok = d1.ok && durableObjects.ok;
+    c.header('cache-control', 'no-store');
+    return c.json({ ok, d1, durableObjects }, ok ? 200 : 503);
+  });
+}
+
+/** `GET /health` with the default timeout. */
+export const health = createHealth();
+
+async function check<T extends object>(
+  timeoutMs: number,
+  probe: () => Promise<T>,
+): Promise<CheckResult<T>> {
   const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    const row = await c.env.DB.prepare(
-      "SELECT value FROM meta WHERE key = 'schema_version'",
-    ).first<{
-      value: string;
-    }>();
-    return c.json({
-      ok: true,
-      d1: { ok: true, schemaVersion: Number(row?.value ?? 0), latencyMs: Date.now() - started },
-    });
+    const details = await Promise.race([probe(), timeout]);
+    return { ok: true, latencyMs: Date.now() - started, ...details };
   } catch (error) {
-    return c.json({ ok: false, d1: { ok: false, error: String(error) } }, 503);
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, latencyMs: Date.now() - started, error: message.slice(0, 300) };
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
   }
-});
+}

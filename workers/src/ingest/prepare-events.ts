@@ -1,0 +1,164 @@
+import { FaultError } from '../../../src/errors/fault-error.js';
+import { createScrubber } from '../../../src/scrub/scrub.js';
+import { fingerprint } from '../../../src/stack/fingerprint.js';
+import type { StackFrame } from '../../../src/stack/stack-frame.js';
+import type { WireEvent } from '../../../src/wire/event-schema.js';
+import { WIRE_LIMITS } from '../../../src/wire/limits.js';
+import { truncate } from '../../../src/wire/to-plain-data.js';
+import { utf8Length } from './utf8-length.js';
+import type { Rejection, ValidEvent } from './validate-batch.js';
+
+/** How far ahead of the collector's clock an event may be stamped before it is clamped. */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
+/** Longest issue title; the full message stays in the event. */
+export const TITLE_LENGTH = 1024;
+/**
+ * Most `occurrences` one event may claim; more is cut to this, so sums over a batch and an
+ * issue's lifetime stay exact 64-bit integers.
+ */
+export const MAX_OCCURRENCES = 1_000_000_000;
+/** Longest `user_id` kept for erasure by user. */
+const USER_ID_LENGTH = 128;
+
+/**
+ * Keys whose values are client IP addresses (SPEC §5: client IPs are not stored by default).
+ * The collector never reads the connection's address; this removes the ones SDKs or users put
+ * in `user`, `context` or breadcrumb data.
+ */
+const IP_KEYS =
+  /^(?:ip|ipv[46]|ip[_-]?addr(?:ess)?|(?:client|remote|real|source)[_-]?ip|remote[_-]?addr(?:ess)?|x[_-]forwarded[_-]for|x[_-]real[_-]ip|cf[_-]connecting[_-]ip|true[_-]client[_-]ip)$/i;
+
+// Compiled once: the collector scrubs every event again with the SDK's defaults plus IP keys,
+// whatever the client did (an old SDK, a hand-written sender, scrubbing turned off).
+const scrubEvent = createScrubber({ keys: [IP_KEYS] });
+
+/** An event ready to store: scrubbed, fingerprinted by the collector, serialised and sized. */
+export interface PreparedEvent {
+  /** Position in the batch. */
+  readonly index: number;
+  readonly id: string;
+  /** Computed here from the scrubbed event, whatever the client sent. */
+  readonly fingerprint: string;
+  /** When it happened, whole ms, clamped to the collector's clock when ahead of it. */
+  readonly timestamp: number;
+  readonly type: string;
+  readonly category: string;
+  readonly severity: string;
+  /** How many times it happened (1 unless the client folded repeats into it). */
+  readonly occurrences: number;
+  /** Title of the issue this event would open: its scrubbed message (else name, else type). */
+  readonly title: string;
+  /** `user.id` after scrubbing, as text; `null` when absent. */
+  readonly userId: string | null;
+  /** The stored event: the scrubbed wire event as JSON (see {@link prepareEvent}). */
+  readonly payload: string;
+  /** UTF-8 size of `payload`. */
+  readonly bytes: number;
+}
+
+function userIdOf(user: Record<string, unknown> | undefined): string | null {
+  const id = user?.id;
+  if (typeof id === 'string' && id !== '') return truncate(id, USER_ID_LENGTH);
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return null;
+}
+
+function tooLarge(): FaultError {
+  const limit = WIRE_LIMITS.eventBytes;
+  const expected = `an event of at most ${limit} bytes of JSON once scrubbed`;
+  const received = `more than ${limit} bytes`;
+  return new FaultError(
+    'format_error',
+    `Invalid event: expected ${expected}, received ${received}`,
+    {
+      captureStack: false,
+      context: { problems: [{ path: '', expected, received }] },
+    },
+  );
+}
+
+/**
+ * Makes a valid event storable (SPEC §5, §6):
+ *
+ * - scrubbed again — emails, cards, JWTs, credentials and sensitive URL parameters in every
+ *   string, values under sensitive keys, client IP addresses under IP keys — since the
+ *   collector cannot trust what a client did;
+ * - fingerprinted here from the scrubbed type, message and frames, so grouping does not depend
+ *   on the SDK's version or on what a client claims;
+ * - normalised: `timestamp` in whole ms and never more than {@link MAX_CLOCK_AHEAD_MS} ahead of
+ *   `receivedAt` (a skewed clock must not pin an issue to the top of the list), `occurrences`
+ *   made explicit (default 1, at most {@link MAX_OCCURRENCES}), `fingerprint` set to the
+ *   collector's; `id`, `type`, `code`, `category`, `severity` and `traceId` kept as validated
+ *   (the scrubber must not turn an id that looks like a card number into `[card]`);
+ * - bounded: the JSON must fit {@link WIRE_LIMITS.eventBytes}, else the event is rejected.
+ *
+ * @example
+ * const prepared = prepareEvent({ index: 0, event }, Date.now());
+ * if ('error' in prepared) rejected.push(prepared);
+ */
+export function prepareEvent(valid: ValidEvent, receivedAt: number): PreparedEvent | Rejection {
+  const { index, event } = valid;
+  const scrubbed = scrubEvent(event);
+  const whole = Math.floor(event.timestamp);
+  const timestamp = whole > receivedAt + MAX_CLOCK_AHEAD_MS ? receivedAt : whole;
+  const print = fingerprint({
+    type: event.type,
+    message: scrubbed.message,
+    ...(scrubbed.frames === undefined ? {} : { frames: scrubbed.frames as StackFrame[] }),
+  });
+  const occurrences = Math.min(event.occurrences ?? 1, MAX_OCCURRENCES);
+  const stored: WireEvent = {
+    ...scrubbed,
+    id: event.id,
+    timestamp,
+    type: event.type,
+    code: event.code,
+    category: event.category,
+    severity: event.severity,
+    fingerprint: print,
+    occurrences,
+  };
+  if (event.traceId !== undefined) stored.traceId = event.traceId;
+  const payload = JSON.stringify(stored);
+  // Every UTF-16 unit is at least one UTF-8 byte: a payload longer than the limit is too large.
+  const bytes = payload.length > WIRE_LIMITS.eventBytes ? payload.length : utf8Length(payload);
+  if (bytes > WIRE_LIMITS.eventBytes) return { index, error: tooLarge().toJSON() };
+  return {
+    index,
+    id: event.id,
+    fingerprint: print,
+    timestamp,
+    type: event.type,
+    category: event.category,
+    severity: event.severity,
+    occurrences,
+    title: truncate(scrubbed.message || scrubbed.name || event.type, TITLE_LENGTH),
+    userId: userIdOf(scrubbed.user),
+    payload,
+    bytes,
+  };
+}
+
+/** What {@link prepareEvents} makes of a batch's valid events. */
+export interface PreparedBatch {
+  readonly prepared: PreparedEvent[];
+  /** Events too large once scrubbed and serialised. */
+  readonly rejected: Rejection[];
+}
+
+/**
+ * {@link prepareEvent} for every valid event of a batch, in order.
+ *
+ * @example
+ * const { prepared, rejected } = prepareEvents(batch.valid, Date.now());
+ */
+export function prepareEvents(valid: readonly ValidEvent[], receivedAt: number): PreparedBatch {
+  const prepared: PreparedEvent[] = [];
+  const rejected: Rejection[] = [];
+  for (const item of valid) {
+    const result = prepareEvent(item, receivedAt);
+    if ('error' in result) rejected.push(result);
+    else prepared.push(result);
+  }
+  return { prepared, rejected };
+}

@@ -1,0 +1,38 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { deleteUserEvents } from '../db/users-repo.js';
+import { auditLog } from '../middleware/audit-log.js';
+import { readToken, type ReadEnv } from '../middleware/read-token.js';
+import { validInput } from '../middleware/valid-input.js';
+
+const userParams = z.object({
+  id: z.string().min(1).max(256, 'expected a user id of at most 256 characters'),
+});
+
+/** The audit log records that an erasure happened, not whose: the id is what was erased. */
+function pathWithoutUserId(c: Context<ReadEnv>): string {
+  return c.req.path.replace(/\/users\/[^/]+/, '/users/:id');
+}
+
+/**
+ * `DELETE /v1/users/:id/events` (read token, audit-logged without the user id): erases every
+ * stored event of that user (the wire event's `user.id`) in the token's project and answers
+ * `{ deleted }`, the number of events erased (0 when there were none).
+ *
+ * Issues, their counts, first/last seen and the per-minute buckets stay as they were: they are
+ * aggregates without personal data, and they already outlive events the same way when
+ * retention prunes them — an issue's `count` is how often it happened, not how many events are
+ * still stored. Recounting would also race with concurrent ingest and lose an issue's
+ * status and regression history. An issue's title is the scrubbed message of its first event.
+ */
+export const users = new Hono<ReadEnv>().delete(
+  '/:id/events',
+  readToken(),
+  auditLog({ path: pathWithoutUserId }),
+  validInput('param', userParams),
+  async function deleteUserEventsRoute(c) {
+    const { id } = c.req.valid('param');
+    const deleted = await deleteUserEvents(c.env.DB, c.get('project').id, id);
+    return c.json({ deleted });
+  },
+);
