@@ -13,13 +13,20 @@ import { repoRoot } from './source-files.js';
 describe('npm start', () => {
   const port = String(18_000 + (process.pid % 2000));
   const base = `http://127.0.0.1:${port}`;
+  // Its own state directory, so the test never leaves events in the developer's demo database.
+  const stateDir = mkdtempSync(join(tmpdir(), 'faultline-start-'));
   let child: ChildProcess | undefined;
   let health: { status: number; body: unknown } | undefined;
 
   beforeAll(async () => {
     child = spawn('node', [join(repoRoot, 'workers/scripts/start.mjs')], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: port, WRANGLER_SEND_METRICS: 'false' },
+      env: {
+        ...process.env,
+        PORT: port,
+        WRANGLER_SEND_METRICS: 'false',
+        FAULTLINE_STATE_DIR: stateDir,
+      },
       detached: true,
       stdio: 'ignore',
     });
@@ -34,6 +41,7 @@ describe('npm start', () => {
 
   afterAll(() => {
     if (child?.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('applies the migrations and answers /health with D1 and the Durable Object reachable', () => {
