@@ -47,7 +47,8 @@ function isOwnFaultError(value: unknown): value is FaultError {
   }
 }
 
-type ErrorConstructorWithLimit = ErrorConstructor & { stackTraceLimit?: number };
+/** `Error.stackTraceLimit` of V8 and JavaScriptCore; other engines may not have it. */
+type ErrorWithLimit = { stackTraceLimit?: unknown };
 
 /**
  * The one error type faultline hands to users (SPEC §2): a taxonomy row (`code`, `type`,
@@ -96,13 +97,16 @@ export class FaultError extends Error {
    * @param message - what went wrong, for developers.
    */
   constructor(type: ErrorType, message = '', options: FaultErrorOptions = {}) {
-    const ErrorCtor = Error as ErrorConstructorWithLimit;
-    const limit = ErrorCtor.stackTraceLimit;
+    const errorClass = Error as ErrorWithLimit;
+    const limit = errorClass.stackTraceLimit;
     const skipCapture =
       (options.stack !== undefined || options.captureStack === false) && typeof limit === 'number';
-    if (skipCapture) ErrorCtor.stackTraceLimit = 0;
+    // A limit of 0 still makes the engine build the `Name: message` header; a limit that is not
+    // a number makes V8 and JavaScriptCore skip the stack altogether (half the constructor's
+    // cost), which is right when the stack is given anyway.
+    if (skipCapture) errorClass.stackTraceLimit = options.stack === undefined ? 0 : undefined;
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    if (skipCapture) ErrorCtor.stackTraceLimit = limit;
+    if (skipCapture) errorClass.stackTraceLimit = limit;
     if (options.stack !== undefined) this.stack = options.stack;
     const row = resolveErrorType(type);
     this.code = row.code;

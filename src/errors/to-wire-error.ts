@@ -34,8 +34,10 @@ export function toWireError(error: FaultError): WireEvent {
   else if (error.stack !== undefined && hasFrameText(error.stack, error.message)) {
     event.stack = truncate(error.stack, L.stackLength);
   }
-  const causes = collectCauses(error.cause, error);
-  if (causes.length > 0) event.causes = causes;
+  if (error.cause !== undefined) {
+    const causes = collectCauses(error.cause, error);
+    if (causes.length > 0) event.causes = causes;
+  }
   if (error.correlationId !== undefined) {
     event.correlationId = truncate(error.correlationId, L.idLength);
   }
@@ -47,14 +49,18 @@ export function toWireError(error: FaultError): WireEvent {
 
 /** Frames cut to the wire limits: at most 100, fields at most 1024 characters. */
 export function boundFrames(frames: readonly StackFrame[]): WireFrame[] {
-  return frames.slice(0, L.frames).map((frame) => {
-    const out: Mutable<WireFrame> = {};
-    if (frame.function !== undefined) out.function = truncate(frame.function, L.frameFieldLength);
-    if (frame.file !== undefined) out.file = truncate(frame.file, L.frameFieldLength);
-    if (frame.line !== undefined) out.line = frame.line;
-    if (frame.column !== undefined) out.column = frame.column;
-    return out;
-  });
+  const count = Math.min(frames.length, L.frames);
+  const out: WireFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    const frame = frames[i]!;
+    const copy: Mutable<WireFrame> = {};
+    if (frame.function !== undefined) copy.function = truncate(frame.function, L.frameFieldLength);
+    if (frame.file !== undefined) copy.file = truncate(frame.file, L.frameFieldLength);
+    if (frame.line !== undefined) copy.line = frame.line;
+    if (frame.column !== undefined) copy.column = frame.column;
+    out.push(copy);
+  }
+  return out;
 }
 
 function collectCauses(first: unknown, head: object): WireCause[] {

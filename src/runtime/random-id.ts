@@ -10,22 +10,24 @@ const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) =>
   i.toString(16).padStart(2, '0'),
 );
 
-let pool: Uint8Array | undefined;
+let pool = new Uint8Array(0);
 let offset = POOL_SIZE;
 
-function take(count: number): Uint8Array {
-  if (pool === undefined || offset + count > POOL_SIZE) {
-    pool = crypto.getRandomValues(new Uint8Array(POOL_SIZE));
+/** Reserves `count` fresh bytes of the pool; returns where they start (no view is made). */
+function take(count: number): number {
+  if (offset + count > POOL_SIZE) {
+    if (pool.length === 0) pool = new Uint8Array(POOL_SIZE);
+    crypto.getRandomValues(pool);
     offset = 0;
   }
-  const bytes = pool.subarray(offset, offset + count);
+  const start = offset;
   offset += count;
-  return bytes;
+  return start;
 }
 
-function hex(bytes: Uint8Array, from: number, to: number): string {
+function hex(from: number, to: number): string {
   let out = '';
-  for (let i = from; i < to; i++) out += HEX[bytes[i] as number];
+  for (let i = from; i < to; i++) out += HEX[pool[i] as number];
   return out;
 }
 
@@ -38,8 +40,8 @@ function hex(bytes: Uint8Array, from: number, to: number): string {
  */
 export function randomHex(count: number): string {
   for (;;) {
-    const bytes = take(count);
-    if (bytes.some((b) => b !== 0)) return hex(bytes, 0, count);
+    const start = take(count);
+    if (pool.subarray(start, start + count).some((b) => b !== 0)) return hex(start, start + count);
   }
 }
 
@@ -51,7 +53,7 @@ export function randomHex(count: number): string {
  */
 export function createId(): string {
   const b = take(16);
-  const version = HEX[((b[6] as number) & 0x0f) | 0x40] as string;
-  const variant = HEX[((b[8] as number) & 0x3f) | 0x80] as string;
-  return `${hex(b, 0, 4)}-${hex(b, 4, 6)}-${version}${hex(b, 7, 8)}-${variant}${hex(b, 9, 10)}-${hex(b, 10, 16)}`;
+  const version = HEX[((pool[b + 6] as number) & 0x0f) | 0x40] as string;
+  const variant = HEX[((pool[b + 8] as number) & 0x3f) | 0x80] as string;
+  return `${hex(b, b + 4)}-${hex(b + 4, b + 6)}-${version}${hex(b + 7, b + 8)}-${variant}${hex(b + 9, b + 10)}-${hex(b + 10, b + 16)}`;
 }

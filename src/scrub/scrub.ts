@@ -4,9 +4,20 @@
  *
  * @module
  */
+import {
+  FRAME_COLUMN,
+  FRAME_FILE,
+  FRAME_FUNCTION,
+  FRAME_KEYS,
+  FRAME_LINE,
+  frameFields,
+  hasEnumerableKeys,
+  type FrameKey,
+} from './frame-shape.js';
 import { resolveScrubOptions, type ScrubMarkers, type ScrubOptions } from './scrub-options.js';
 import { createKeyMatcher } from './sensitive-keys.js';
 import { createStringScrubber } from './string-scrubber.js';
+import { createTextMemo, type TextMemo } from './text-memo.js';
 
 /**
  * A prepared scrubber: returns a scrubbed deep copy of `value`, never mutating it. The result has
@@ -49,6 +60,9 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
   const isSensitive = createKeyMatcher(resolved);
   const scrubText = createStringScrubber(resolved, isSensitive);
   const plans = new Map<string, KeyPlan>();
+  // Frame files and functions repeat from frame to frame; the memos are cleared after each call.
+  const fileMemo = createTextMemo(scrubText);
+  const functionMemo = createTextMemo(scrubText);
 
   function planKey(key: string): KeyPlan {
     let plan = plans.get(key);
@@ -76,9 +90,13 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
         return out;
       }
       const proto: unknown = Object.getPrototypeOf(value);
-      return proto === Object.prototype || proto === null
-        ? copyProperties(value, {}, depth + 1, ancestors)
-        : copyInstance(value, depth + 1, ancestors);
+      if (proto !== Object.prototype && proto !== null) {
+        return copyInstance(value, depth + 1, ancestors);
+      }
+      const fields = proto === Object.prototype && framesFast ? frameFields(value) : 0;
+      return fields === 0
+        ? copyProperties(value, Object.keys(value), {}, depth + 1, ancestors)
+        : copyFrame(value, fields, depth + 1, ancestors);
     } catch {
       return markers.unreadable;
     } finally {
@@ -88,11 +106,12 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
 
   function copyProperties(
     source: object,
+    keys: readonly string[],
     out: Record<string, unknown>,
     depth: number,
     ancestors: object[],
   ): Record<string, unknown> {
-    for (const key of Object.keys(source)) {
+    for (const key of keys) {
       const plan = planKey(key);
       let item: unknown;
       try {
@@ -134,14 +153,86 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
         if (key in value) out[key] = copy(value[key], depth, ancestors);
       }
     }
-    return copyProperties(value, out, depth, ancestors);
+    return copyProperties(value, Object.keys(value), out, depth, ancestors);
+  }
+
+  /**
+   * What `copyProperties` makes of a stack frame (see `frameFields`), without its per-key work:
+   * frame fields are known not to be sensitive, and their strings go through the field memos.
+   * Each field is read by name, once, as `copyProperties` would read it.
+   */
+  function copyFrame(
+    frame: Partial<Record<FrameKey, unknown>>,
+    fields: number,
+    depth: number,
+    ancestors: object[],
+  ): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (fields & FRAME_FUNCTION) {
+      try {
+        out.function = copyFrameText(frame.function, functionMemo, depth, ancestors);
+      } catch {
+        out.function = markers.unreadable;
+      }
+    }
+    if (fields & FRAME_FILE) {
+      try {
+        out.file = copyFrameText(frame.file, fileMemo, depth, ancestors);
+      } catch {
+        out.file = markers.unreadable;
+      }
+    }
+    if (fields & FRAME_LINE) {
+      try {
+        out.line = copyPosition(frame.line, depth, ancestors);
+      } catch {
+        out.line = markers.unreadable;
+      }
+    }
+    if (fields & FRAME_COLUMN) {
+      try {
+        out.column = copyPosition(frame.column, depth, ancestors);
+      } catch {
+        out.column = markers.unreadable;
+      }
+    }
+    return out;
+  }
+
+  function copyFrameText(
+    value: unknown,
+    memo: TextMemo,
+    depth: number,
+    ancestors: object[],
+  ): unknown {
+    return typeof value === 'string' ? memo.scrub(value) : copy(value, depth, ancestors);
+  }
+
+  function copyPosition(value: unknown, depth: number, ancestors: object[]): unknown {
+    return typeof value === 'number' ? value : copy(value, depth, ancestors);
   }
 
   function filtered(value: unknown): unknown {
     return value === null || value === undefined ? value : markers.key;
   }
 
-  return <T>(value: T): T => copy(value, 0, []) as T;
+  // A `keys` option naming a frame field turns the frame fast path off for good, enumerable
+  // properties on Object.prototype for as long as they are there (see `frameFields`).
+  const framesArePlain = FRAME_KEYS.every((key) => {
+    const plan = planKey(key);
+    return !plan.sensitive && plan.name === key;
+  });
+  let framesFast = framesArePlain;
+
+  return <T>(value: T): T => {
+    framesFast = framesArePlain && !hasEnumerableKeys(Object.prototype);
+    try {
+      return copy(value, 0, []) as T;
+    } finally {
+      fileMemo.clear();
+      functionMemo.clear();
+    }
+  };
 }
 
 /** Writes `key` as an own data property, even when it is `__proto__`. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fnv1a64 } from './hash.js';
+import { fnv1a64Parts } from './hash.js';
 import { hasLocation, isInAppFrame } from './in-app.js';
 import { normaliseMessage } from './normalise-message.js';
 import type { StackFrame } from './stack-frame.js';
@@ -26,7 +26,7 @@ export const FINGERPRINT_FRAMES = 3;
 const SEPARATOR = '\u0000';
 
 /**
- * Fingerprints an error event for grouping: FNV-1a 64-bit (see {@link fnv1a64}) over
+ * Fingerprints an error event for grouping: FNV-1a 64-bit (see `fnv1a64`) over
  *
  * - `type`;
  * - {@link normaliseMessage}`(message)`;
@@ -49,20 +49,38 @@ const SEPARATOR = '\u0000';
  */
 export function fingerprint(event: FingerprintInput): string {
   const frames = event.frames ?? [];
-  const framesText = frameKeys(frames, isInAppFrame) || frameKeys(frames, hasLocation);
-  return fnv1a64(event.type + SEPARATOR + normaliseMessage(event.message) + framesText);
+  const parts = [event.type, SEPARATOR, normaliseMessage(event.message)];
+  if (!addFrameKeys(parts, frames, isInAppFrame)) addFrameKeys(parts, frames, hasLocation);
+  return fnv1a64Parts(parts);
 }
 
-function frameKeys(frames: readonly StackFrame[], include: (frame: StackFrame) => boolean): string {
-  let text = '';
+/**
+ * Appends the keys of the top frames that `include` accepts to `parts`, each after a separator;
+ * false when there is none. `include` must depend on the frame's file alone, as `isInAppFrame`
+ * and `hasLocation` do.
+ */
+function addFrameKeys(
+  parts: string[],
+  frames: readonly StackFrame[],
+  include: (frame: StackFrame) => boolean,
+): boolean {
   let taken = 0;
+  // Neighbouring frames mostly share a file: its verdict and normal form are worked out once.
+  let file: string | undefined;
+  let included = false;
+  let fileKey = '';
   for (let i = 0; i < frames.length && taken < FINGERPRINT_FRAMES; i++) {
     const frame = frames[i]!;
-    if (!include(frame) || isRuntimeCompiled(frame)) continue;
-    text += SEPARATOR + frameKey(frame);
+    if (i === 0 || frame.file !== file) {
+      file = frame.file;
+      included = include(frame);
+      fileKey = included ? normaliseFile(file ?? '') : '';
+    }
+    if (!included || isRuntimeCompiled(frame)) continue;
+    parts.push(SEPARATOR, fileKey, ' ', normaliseFunction(frame.function ?? ''));
     taken++;
   }
-  return text;
+  return taken > 0;
 }
 
 /**

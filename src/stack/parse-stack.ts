@@ -1,5 +1,6 @@
 import { parseSpiderMonkeyJscFrame } from './formats/spidermonkey-jsc.js';
 import { parseV8Frame } from './formats/v8.js';
+import { createStackCursor, readCommonV8Frame } from './formats/v8-common-frame.js';
 import type { StackFrame } from './stack-frame.js';
 
 /** Most frames returned; deeper frames are dropped (the most recent calls come first). */
@@ -44,23 +45,26 @@ export function parseStack(stack: string): StackFrame[] {
 
 function readFrames(stack: string): StackFrame[] {
   const frames: StackFrame[] = [];
+  const cursor = createStackCursor(stack);
   let format: LineFormat | undefined;
   let runEnded = false;
   let start = 0;
   while (start <= stack.length && frames.length < MAX_FRAMES) {
     let end = stack.indexOf('\n', start);
     if (end < 0) end = stack.length;
-    if (end - start <= MAX_LINE_LENGTH && !isBlank(stack, start, end)) {
-      const line = stack.slice(start, end);
+    if (end - start <= MAX_LINE_LENGTH) {
+      let frame = readCommonV8Frame(cursor, start, end);
       let lineFormat: LineFormat = 'v8';
-      let frame = parseV8Frame(line);
-      if (!frame) {
-        lineFormat = 'spidermonkey-jsc';
-        frame = parseSpiderMonkeyJscFrame(line);
+      if (!frame && !isBlank(stack, start, end)) {
+        const line = stack.slice(start, end);
+        frame = parseV8Frame(line);
+        if (!frame) {
+          lineFormat = 'spidermonkey-jsc';
+          frame = parseSpiderMonkeyJscFrame(line);
+        }
+        if (!frame) runEnded = true;
       }
-      if (!frame) {
-        runEnded = true;
-      } else {
+      if (frame) {
         if (runEnded || lineFormat !== format) {
           frames.length = 0;
           format = lineFormat;

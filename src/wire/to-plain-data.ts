@@ -98,23 +98,32 @@ function convertContainer(
     if (keep < items.length) out.push(`[… ${items.length - keep} more]`);
     return out;
   }
-  const entries: [string, unknown][] =
-    object instanceof Map
-      ? [...object].map(([k, v]) => [String(k), v])
-      : Object.keys(object).map((k) => [k, (object as Record<string, unknown>)[k]]);
+  // Every value is read before any is converted, and no pair array is made per key.
+  let keys: string[];
+  let values: unknown[];
+  if (object instanceof Map) {
+    const entries = [...object] as [unknown, unknown][];
+    keys = entries.map(([k]) => String(k));
+    values = entries.map(([, v]) => v);
+  } else {
+    keys = Object.keys(object);
+    values = keys.map((k) => (object as Record<string, unknown>)[k]);
+  }
   const out: { [key: string]: PlainData } = {};
   if (object instanceof Error) {
     out.name = truncate(String(object.name), limits.stringLength);
     out.message = truncate(String(object.message), limits.stringLength);
   }
   let kept = Object.keys(out).length;
-  const overflows = kept + entries.length > limits.entries;
-  for (const [index, [key, v]] of entries.entries()) {
+  const overflows = kept + keys.length > limits.entries;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     if (key === '__proto__') continue;
     if (overflows && kept === limits.entries - 1) {
-      out['…'] = `${entries.length - index} more keys`;
+      out['…'] = `${keys.length - index} more keys`;
       break;
     }
+    const v = values[index];
     if (v === undefined) continue;
     out[truncate(key, WIRE_LIMITS.dataKeyLength)] = convert(v, limits, depth + 1, path);
     kept++;

@@ -37,12 +37,16 @@ function floor() {
   return JSON.stringify({ message: error.message, stack: error.stack });
 }
 
+// A capture pipeline owns the event toJSON() returns and fills in the fingerprint. (Spreading it
+// into a new literal with the fingerprint instead costs about 0.4 µs more per event in Node 20:
+// V8 takes a slow path to add a property to an object made by spreading.)
 function faultline() {
   const error = FaultError.from(makeError(i++));
   classify(error);
   const frames = error.frames;
-  const print = fingerprint({ type: error.type, message: error.message, frames });
-  return JSON.stringify(scrubber({ ...error.toJSON(), fingerprint: print }));
+  const event = error.toJSON();
+  event.fingerprint = fingerprint({ type: error.type, message: error.message, frames });
+  return JSON.stringify(scrubber(event));
 }
 
 let sentryDone;

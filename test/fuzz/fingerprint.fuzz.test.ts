@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/stack/fingerprint.js';
+import { FINGERPRINT_FRAMES, fingerprint, frameKey } from '../../src/stack/fingerprint.js';
+import { fnv1a64 } from '../../src/stack/hash.js';
+import { hasLocation, isInAppFrame } from '../../src/stack/in-app.js';
 import { normaliseMessage } from '../../src/stack/normalise-message.js';
 import type { StackFrame } from '../../src/stack/stack-frame.js';
 
@@ -45,7 +47,36 @@ const event = fc.record(
   { requiredKeys: ['type', 'message'] },
 );
 
+/** The fingerprint as documented, computed frame by frame with the exported pieces. */
+function referenceFingerprint(e: { type: string; message: string; frames?: StackFrame[] }): string {
+  const keys = (include: (frame: StackFrame) => boolean): string =>
+    (e.frames ?? [])
+      .filter((f) => include(f) && f.function !== 'eval' && f.function !== 'anonymous')
+      .slice(0, FINGERPRINT_FRAMES)
+      .map((f) => `\u0000${frameKey(f)}`)
+      .join('');
+  const frames = keys(isInAppFrame) || keys(hasLocation);
+  return fnv1a64(`${e.type}\u0000${normaliseMessage(e.message)}${frames}`);
+}
+
+/** Frames that share files with their neighbours, as real stacks do. */
+const runOfFrames = fc
+  .tuple(fc.array(file, { minLength: 1, maxLength: 3 }), fc.array(frame, { maxLength: 12 }))
+  .map(([files, frames]) =>
+    frames.map((f, i) => ({ ...f, file: files[Math.floor(i / 3) % files.length]! })),
+  );
+
 describe('fingerprint() under random input', () => {
+  it('is the documented hash of type, message and the top frames', () => {
+    fc.assert(
+      fc.property(event, runOfFrames, (e, frames) => {
+        expect(fingerprint(e)).toBe(referenceFingerprint(e));
+        expect(fingerprint({ ...e, frames })).toBe(referenceFingerprint({ ...e, frames }));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('never throws and always gives 16 lowercase hex digits', () => {
     fc.assert(
       fc.property(event, (e) => {

@@ -58,6 +58,22 @@ describe('new FaultError()', () => {
     const before = (Error as { stackTraceLimit?: number }).stackTraceLimit;
     new FaultError('circuit_open', 'open', { captureStack: false });
     expect((Error as { stackTraceLimit?: number }).stackTraceLimit).toBe(before);
+    new FaultError('circuit_open', 'open', { stack: 'Error: open\n    at f (a.js:1:2)' });
+    expect((Error as { stackTraceLimit?: number }).stackTraceLimit).toBe(before);
+  });
+
+  it('keeps a given stack as the own, non-enumerable stack an engine would set', () => {
+    const stack = 'TypeError: x\n    at f (https://app.example/a.js:1:2)';
+    const error = new FaultError('programming_error', 'x', { stack });
+    expect(error.stack).toBe(stack);
+    expect(Object.getOwnPropertyDescriptor(error, 'stack')).toMatchObject({
+      value: stack,
+      enumerable: false,
+      writable: true,
+    });
+    expect(error.frames).toEqual([
+      { function: 'f', file: 'https://app.example/a.js', line: 1, column: 2 },
+    ]);
   });
 
   it('keeps the ES2022 cause and honours overrides', () => {

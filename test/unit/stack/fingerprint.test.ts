@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fingerprint,
@@ -6,7 +7,7 @@ import {
   normaliseFile,
   normaliseFunction,
 } from '../../../src/stack/fingerprint.js';
-import { fnv1a64 } from '../../../src/stack/hash.js';
+import { fnv1a64, fnv1a64Parts } from '../../../src/stack/hash.js';
 import { isInAppFrame } from '../../../src/stack/in-app.js';
 import type { StackFrame } from '../../../src/stack/stack-frame.js';
 
@@ -165,6 +166,34 @@ describe('fnv1a64()', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
     expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+
+  it('agrees with a BigInt FNV-1a over UTF-16 code units on any string', () => {
+    const reference = (text: string): string => {
+      let hash = 0xcbf29ce484222325n;
+      for (let i = 0; i < text.length; i++) {
+        hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      }
+      return hash.toString(16).padStart(16, '0');
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(fnv1a64(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hashes parts as their concatenation', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 8 }),
+        (parts) => {
+          expect(fnv1a64Parts(parts)).toBe(fnv1a64(parts.join('')));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
