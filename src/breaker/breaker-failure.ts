@@ -1,4 +1,4 @@
-import { failureType } from '../retry/failure-type.js';
+import { failureType } from '../classify/failure-type.js';
 
 /** How one outcome counts for a breaker. */
 export type BreakerVerdict = 'success' | 'failure' | 'ignored';

@@ -12,3 +12,4 @@ export {
   type RuleCondition,
   type StatusRange,
 } from './rule.js';
+export { failureType, isTransientFailure } from './failure-type.js';

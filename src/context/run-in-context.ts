@@ -1,3 +1,4 @@
+import { classify } from '../classify/classify.js';
 import { FaultError } from '../errors/fault-error.js';
 import type { OperationContext } from './operation-context.js';
 
@@ -6,7 +7,7 @@ import type { OperationContext } from './operation-context.js';
  * FaultError carrying the context's correlation id and, in `context`, the operation id and
  * name, the duration in ms, the metadata and the breadcrumbs.
  *
- * @throws FaultError classified from what `fn` threw.
+ * @throws FaultError classified (the whole taxonomy, `classify()`) from what `fn` threw.
  * @example
  * const ctx = createContext({ name: 'load-cart', metadata: { userTier: 'pro' } });
  * const cart = await runInContext(ctx, (c) => fetchCart(c));
@@ -19,6 +20,7 @@ export async function runInContext<T>(
     return await fn(context);
   } catch (thrown) {
     throw FaultError.from(thrown, {
+      classifier: classify,
       correlationId: context.correlationId,
       clock: context.clock,
       context: {

@@ -1,6 +1,5 @@
-import { classify } from '../classify/classify.js';
+import { failureType } from '../classify/failure-type.js';
 import { isResponseLike } from '../classify/read-error-fields.js';
-import type { ClassificationRule } from '../classify/rule.js';
 import type { Clock } from '../runtime/clock.js';
 import { WIRE_LIMITS } from '../wire/limits.js';
 import { toPlainData, truncate, type PlainData } from '../wire/to-plain-data.js';
@@ -18,8 +17,14 @@ export interface FromOptions {
   /** Merged over the context read from the original (own properties such as `code`). */
   readonly context?: Readonly<Record<string, unknown>>;
   readonly correlationId?: string;
-  /** Classification rules tried before the built-in ones. */
-  readonly rules?: readonly ClassificationRule[];
+  /**
+   * Picks the type of what was thrown. Default: `failureType`, the compact classifier that
+   * knows network failures of every runtime, timeouts, aborts, HTTP statuses, programming
+   * errors and JSON parse errors, so a FaultError does not carry `classify()`'s full tables
+   * into every bundle (SPEC §1 size budgets). Pass `classify` (optionally with your rules:
+   * `(e) => classify(e, rules)`) for the whole taxonomy.
+   */
+  readonly classifier?: (thrown: unknown) => { readonly type: ErrorType } | ErrorType;
   /** Time source for the timestamp. Default: the system clock. */
   readonly clock?: Clock;
 }
@@ -46,7 +51,7 @@ export function describeThrown(value: unknown, options: FromOptions): ThrownDesc
   let type: ErrorType = options.type ?? 'unknown';
   let message: string;
   try {
-    if (options.type === undefined) type = classify(value, options.rules).type;
+    if (options.type === undefined) type = classifyWith(options.classifier, value);
     message = describeInto(fields, value);
   } catch {
     message = 'Unreadable thrown value';
@@ -59,6 +64,12 @@ export function describeThrown(value: unknown, options: FromOptions): ThrownDesc
     message: truncate(options.message ?? message, WIRE_LIMITS.messageLength),
     options: fields,
   };
+}
+
+function classifyWith(classifier: FromOptions['classifier'], value: unknown): ErrorType {
+  if (classifier === undefined) return failureType(value);
+  const result = classifier(value);
+  return typeof result === 'string' ? result : result.type;
 }
 
 function describeInto(fields: Fields, value: unknown): string {

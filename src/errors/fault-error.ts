@@ -141,12 +141,15 @@ export class FaultError extends Error {
   }
 
   /**
-   * Normalises anything that was thrown into a FaultError, classifying it and keeping its
-   * stack (no new stack is captured). A FaultError is returned as is unless options change it;
-   * one from another realm is rebuilt. Never throws.
+   * Normalises anything that was thrown into a FaultError, typing it and keeping its stack (no
+   * new stack is captured). A FaultError is returned as is unless options change it; one from
+   * another realm is rebuilt. Never throws. The type comes from the compact `failureType`
+   * (network, timeout, abort, HTTP status, bug, JSON parse) unless `options.classifier` is
+   * given: pass `classify` for the whole taxonomy and your rules.
    *
    * @example
    * try { JSON.parse(body); } catch (e) { throw FaultError.from(e); } // deserialization_failed
+   * FaultError.from(thrown, { classifier: (e) => classify(e, myRules) });
    */
   static from(value: unknown, options: FromOptions = {}): FaultError {
     if (isOwnFaultError(value) && Object.keys(options).length === 0) return value;

@@ -1,4 +1,4 @@
-import { classify } from '../classify/classify.js';
+import { failureType } from '../classify/failure-type.js';
 import { parseStack } from '../stack/parse-stack.js';
 import type { StackFrame } from '../stack/stack-frame.js';
 import type { WireCause, WireEvent, WireFrame } from '../wire/event-schema.js';
@@ -82,7 +82,7 @@ function describeCause(cause: unknown): WireCause {
     : (readString(cause, 'name') ?? typeof cause);
   const message = readString(cause, 'message') ?? (typeof cause === 'string' ? cause : '');
   const out: Mutable<WireCause> = {
-    type: fault ? cause.type : classify(cause).type,
+    type: fault ? cause.type : failureType(cause),
     name: truncate(name, L.nameLength),
     message: truncate(message, L.messageLength),
   };

@@ -6,4 +6,3 @@ export {
   type RetryPolicy,
 } from './retry.js';
 export { parseRetryAfter, retryAfterMs } from './retry-after.js';
-export { failureType, isTransientFailure } from './failure-type.js';

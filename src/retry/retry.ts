@@ -12,7 +12,7 @@ import { emitResilienceEvent } from '../policy/resilience-events.js';
 import { sleep } from '../policy/sleep.js';
 import { systemClock, type Clock } from '../runtime/clock.js';
 import { systemTimers, type Timers } from '../runtime/timers.js';
-import { failureType, isTransientFailure } from './failure-type.js';
+import { failureType, isTransientFailure } from '../classify/failure-type.js';
 import { retryAfterMs } from './retry-after.js';
 
 /** Options of {@link retry}; every field is optional. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
-import { failureType, isTransientFailure } from '../../src/retry/failure-type.js';
+import { failureType, isTransientFailure } from '../../src/classify/failure-type.js';
 
 function named(name: string, message: string, props: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(message), { ...props, name });

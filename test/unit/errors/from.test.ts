@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import * as zm from 'zod/mini';
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../../src/classify/classify.js';
 import { FaultError } from '../../../src/errors/fault-error.js';
 import { wireEventSchema } from '../../../src/wire/event-schema.js';
 
@@ -27,8 +28,19 @@ describe('FaultError.from()', () => {
 
   it('normalises a thrown string without inventing a stack', () => {
     const error = FaultError.from('Failed to fetch');
-    expect(error).toMatchObject({ type: 'network_error', message: 'Failed to fetch', frames: [] });
+    expect(error).toMatchObject({ type: 'unknown', message: 'Failed to fetch', frames: [] });
     expect(valid(error)).toBe(true);
+  });
+
+  it('types with the compact failureType by default and with any classifier given', () => {
+    expect(FaultError.from(new TypeError('Failed to fetch')).type).toBe('network_error');
+    expect(FaultError.from(new SyntaxError('Unexpected token < in JSON at position 0')).type).toBe(
+      'deserialization_failed',
+    );
+    expect(FaultError.from('Failed to fetch', { classifier: classify }).type).toBe('network_error');
+    expect(FaultError.from(new Error('x'), { classifier: () => 'data_corruption' }).code).toBe(
+      3301,
+    );
   });
 
   it('normalises primitives, null and undefined', () => {
@@ -71,7 +83,7 @@ describe('FaultError.from()', () => {
     const result = z
       .object({ age: z.number(), email: z.email() })
       .safeParse({ age: 'x', email: 'nope' });
-    const error = FaultError.from(result.error);
+    const error = FaultError.from(result.error, { classifier: classify });
     expect(error.category).toBe('data');
     expect(error.subcategory).toBe('validation');
     expect(error.message).toBe(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FaultError } from '../../../src/errors/fault-error.js';
-import { failureType, isTransientFailure } from '../../../src/retry/failure-type.js';
+import { failureType, isTransientFailure } from '../../../src/classify/failure-type.js';
 
 function named(name: string, message: string, props: Record<string, unknown> = {}): Error {
   const error = new Error(message, props['cause'] === undefined ? {} : { cause: props['cause'] });

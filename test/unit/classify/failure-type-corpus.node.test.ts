@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/classify/classify.js';
-import { failureType, isTransientFailure } from '../../../src/retry/failure-type.js';
+import { failureType, isTransientFailure } from '../../../src/classify/failure-type.js';
 import { materialize } from '../../fixtures/classify/materialize.js';
 
 interface CorpusCase {
