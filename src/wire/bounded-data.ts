@@ -25,20 +25,24 @@ export function isBoundedData(value: unknown, depth = 0): boolean {
   }
   if (value === null) return true;
   if (depth >= WIRE_LIMITS.dataDepth) return false;
+  // Plain loops, not `every` with a closure: this runs on every event the collector takes.
   if (Array.isArray(value)) {
-    return (
-      value.length <= WIRE_LIMITS.dataEntries && value.every((v) => isBoundedData(v, depth + 1))
-    );
+    if (value.length > WIRE_LIMITS.dataEntries) return false;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      // A hole is skipped, as `every` skips it.
+      if (item === undefined && !(i in value)) continue;
+      if (!isBoundedData(item, depth + 1)) return false;
+    }
+    return true;
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-    return false;
-  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
   const keys = Object.keys(value);
   if (keys.length > WIRE_LIMITS.dataEntries) return false;
-  return keys.every(
-    (key) =>
-      key !== '__proto__' &&
-      key.length <= WIRE_LIMITS.dataKeyLength &&
-      isBoundedData((value as Record<string, unknown>)[key], depth + 1),
-  );
+  for (const key of keys) {
+    if (key === '__proto__' || key.length > WIRE_LIMITS.dataKeyLength) return false;
+    if (!isBoundedData((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }

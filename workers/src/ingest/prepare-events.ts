@@ -2,7 +2,6 @@ import { FaultError } from '../../../src/errors/fault-error.js';
 import { createScrubber } from '../../../src/scrub/scrub.js';
 import { fingerprint } from '../../../src/stack/fingerprint.js';
 import type { StackFrame } from '../../../src/stack/stack-frame.js';
-import type { WireEvent } from '../../../src/wire/event-schema.js';
 import { WIRE_LIMITS } from '../../../src/wire/limits.js';
 import { truncate } from '../../../src/wire/to-plain-data.js';
 import { utf8Length } from './utf8-length.js';
@@ -107,18 +106,19 @@ export function prepareEvent(valid: ValidEvent, receivedAt: number): PreparedEve
     ...(scrubbed.frames === undefined ? {} : { frames: scrubbed.frames as StackFrame[] }),
   });
   const occurrences = Math.min(event.occurrences ?? 1, MAX_OCCURRENCES);
-  const stored: WireEvent = {
-    ...scrubbed,
-    id: event.id,
-    timestamp,
-    type: event.type,
-    code: event.code,
-    category: event.category,
-    severity: event.severity,
-    fingerprint: print,
-    occurrences,
-  };
+  // The scrubbed copy is this function's own: completed in place rather than copied once more.
+  // Keys keep their places; `fingerprint` and `occurrences` come last when the client sent none.
+  const stored = scrubbed;
+  stored.id = event.id;
+  stored.timestamp = timestamp;
+  stored.type = event.type;
+  stored.code = event.code;
+  stored.category = event.category;
+  stored.severity = event.severity;
+  stored.fingerprint = print;
+  stored.occurrences = occurrences;
   if (event.traceId !== undefined) stored.traceId = event.traceId;
+  // Serialised once: the stored payload, and its size is measured on that very string.
   const payload = JSON.stringify(stored);
   // Every UTF-16 unit is at least one UTF-8 byte: a payload longer than the limit is too large.
   const bytes = payload.length > WIRE_LIMITS.eventBytes ? payload.length : utf8Length(payload);

@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { classify } from '../../../src/classify/classify.js';
 import { FaultError } from '../../../src/errors/fault-error.js';
 import { isFaultError } from '../../../src/errors/is-fault-error.js';
 
@@ -23,7 +24,11 @@ const STATUS_BY_TYPE: Readonly<Record<string, ContentfulStatusCode>> = {
 export const renderFaultError: ErrorHandler = function renderFaultError(thrown, c) {
   if (thrown instanceof HTTPException) {
     const status = thrown.status as ContentfulStatusCode;
-    return c.json({ error: FaultError.from(thrown).toJSON() }, status);
+    // A route that picked the status wraps its FaultError as the cause: that is the body.
+    const body = isFaultError(thrown.cause)
+      ? FaultError.from(thrown.cause)
+      : FaultError.from(thrown, { classifier: classify });
+    return c.json({ error: body.toJSON() }, status);
   }
   const status = isFaultError(thrown) ? STATUS_BY_TYPE[thrown.type] : undefined;
   const error = FaultError.from(thrown, status === undefined ? { type: 'internal_error' } : {});
