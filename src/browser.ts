@@ -5,3 +5,4 @@
  * @module
  */
 export * from './index.js';
+export * from './adapters/browser/index.js';

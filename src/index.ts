@@ -20,3 +20,5 @@ export * from './breaker/index.js';
 export * from './ratelimit/index.js';
 export * from './policy/index.js';
 export * from './fetch/index.js';
+export * from './buffer/index.js';
+export * from './transport/index.js';

@@ -1,0 +1,67 @@
+/**
+ * Recovering when storage is full (SPEC §3: storage pruned, oldest and lowest severity first,
+ * when IndexedDB's quota is hit; each recovery bounded): recognising the quota error across
+ * browsers (STYLE §2 item 10: one table, a row per engine) and retrying after pruning.
+ *
+ * @module
+ */
+
+/** Error names that mean the origin's storage quota is exhausted. */
+const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set([
+  // The standard DOMException: Chromium, Firefox ≥ 85, Safari (also Safari's old private mode).
+  'QuotaExceededError',
+  // Firefox before 85.
+  'NS_ERROR_DOM_QUOTA_REACHED',
+]);
+
+/**
+ * True when `error` (from a request, a transaction's `error`, or a rejected promise) says the
+ * storage quota is exhausted.
+ *
+ * @example
+ * isQuotaExceeded(new DOMException('full', 'QuotaExceededError')); // true
+ */
+export function isQuotaExceeded(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  return typeof name === 'string' && QUOTA_ERROR_NAMES.has(name);
+}
+
+/** How {@link recoverFromQuota} makes room and counts what it removed. */
+export interface QuotaRecovery {
+  /** Deletes stored events to free at least `needBytes`; resolves with how many went. */
+  prune(needBytes: number): Promise<number>;
+  /** Counts pruned events (as `storage_quota` drops). */
+  report(pruned: number): void;
+  /** Most prune-and-retry rounds. */
+  readonly retries: number;
+}
+
+/**
+ * Runs `run`; when the quota refuses it, prunes at least `needBytes`, counts what went, and
+ * runs it again, at most `recovery.retries` times. Other errors, a prune that frees nothing,
+ * and the last refusal are thrown.
+ *
+ * @example
+ * await recoverFromQuota(() => writeBatch(db, batch), batchBytes, {
+ *   prune: (bytes) => pruneLowestSeverity(db, bytes),
+ *   report: (n) => count('storage_quota', n),
+ *   retries: 3,
+ * });
+ */
+export async function recoverFromQuota<T>(
+  run: () => Promise<T>,
+  needBytes: number,
+  recovery: QuotaRecovery,
+): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isQuotaExceeded(error) || round >= recovery.retries) throw error;
+      const removed = await recovery.prune(needBytes);
+      if (removed === 0) throw error;
+      // Counted now: the pruning stands even if the retry fails and memory takes over.
+      recovery.report(removed);
+    }
+  }
+}

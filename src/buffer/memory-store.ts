@@ -1,0 +1,114 @@
+/**
+ * An {@link EventStore} in memory: an insertion-ordered map, so the oldest event is the first
+ * key and removal by id is O(1). It never throws, which makes it the fallback of every other
+ * store.
+ *
+ * @module
+ */
+import { collectBatch } from './batch-collector.js';
+import { addDrops, subtractDrops, type DropCounts } from './drop-counts.js';
+import { makeRoom } from './overflow.js';
+import type { PutResult } from './buffer.js';
+import type {
+  EventStore,
+  StoredEntry,
+  StoreRead,
+  StoreWrite,
+  StoreWriteResult,
+} from './event-store.js';
+
+const DUPLICATE: PutResult = Object.freeze({ status: 'duplicate' });
+const REFUSED: PutResult = Object.freeze({ status: 'dropped', reason: 'buffer_overflow' });
+
+/** The oldest entry not in flight, else the oldest in flight, else `undefined` when empty. */
+function oldestEntry(
+  entries: Map<string, StoredEntry>,
+  inFlight: ReadonlySet<string>,
+): StoredEntry | undefined {
+  let oldestInFlight: StoredEntry | undefined;
+  for (const entry of entries.values()) {
+    if (!inFlight.has(entry.id)) return entry;
+    oldestInFlight ??= entry;
+  }
+  return oldestInFlight;
+}
+
+/**
+ * A store that keeps events in memory, for one buffer instance.
+ *
+ * @example
+ * const buffer = storeBuffer(() => memoryStore(), { kind: 'memory' });
+ */
+export function memoryStore(): EventStore {
+  const entries = new Map<string, StoredEntry>();
+  let bytes = 0;
+  let drops: DropCounts = {};
+
+  function evict(id: string): void {
+    bytes -= entries.get(id)?.bytes ?? 0;
+    entries.delete(id);
+  }
+
+  /** Makes room for `entry`: how many events were evicted, or -1 to refuse it. */
+  async function room(entry: StoredEntry, batch: StoreWrite): Promise<number> {
+    const occupancy = { events: entries.size, bytes };
+    return makeRoom(occupancy, entry.bytes, batch.bounds, () => {
+      const victim = oldestEntry(entries, batch.inFlight);
+      return victim && { ...victim, evict: () => evict(victim.id) };
+    });
+  }
+
+  return {
+    kind: 'memory',
+    async write(batch: StoreWrite): Promise<StoreWriteResult> {
+      const outcomes: PutResult[] = [];
+      let overflowed = 0;
+      for (const entry of batch.entries) {
+        if (entries.has(entry.id)) {
+          outcomes.push(DUPLICATE);
+          continue;
+        }
+        const { maxEvents, maxBytes } = batch.bounds;
+        const fits = entries.size < maxEvents && bytes + entry.bytes <= maxBytes;
+        const evicted = fits ? 0 : await room(entry, batch);
+        if (evicted < 0) {
+          overflowed++;
+          outcomes.push(REFUSED);
+          continue;
+        }
+        overflowed += evicted;
+        entries.set(entry.id, entry);
+        bytes += entry.bytes;
+        outcomes.push({ status: 'stored', evicted });
+      }
+      const dropped: DropCounts = overflowed > 0 ? { buffer_overflow: overflowed } : {};
+      drops = addDrops(addDrops(drops, batch.drops), dropped);
+      return { outcomes, dropped };
+    },
+    async read(limits, skip): Promise<StoreRead> {
+      const batch = collectBatch(limits, skip);
+      for (const entry of entries.values()) if (!batch.offer(entry)) break;
+      return { entries: batch.entries, drops };
+    },
+    async remove(ids, settle): Promise<number> {
+      let removed = 0;
+      for (const id of ids) {
+        if (!entries.has(id)) continue;
+        evict(id);
+        removed++;
+      }
+      if (settle.reason !== undefined && removed > 0) {
+        drops = addDrops(drops, { [settle.reason]: removed });
+      }
+      if (settle.reported !== undefined) drops = subtractDrops(drops, settle.reported);
+      return removed;
+    },
+    async totals() {
+      return { events: entries.size, bytes, drops };
+    },
+    close() {
+      entries.clear();
+      bytes = 0;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * One HTTP exchange with the collector, read back as data (STYLE §2 item 8): the status, the
+ * `Retry-After` header and the parsed JSON body, under a timeout that covers the body too.
+ *
+ * @module
+ */
+import type { Timers } from '../runtime/timers.js';
+import { OWN_REQUEST } from './own-request.js';
+
+/** What the collector answered. */
+export interface CollectorAnswer {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The `Retry-After` header, if any. */
+  readonly retryAfter: string | null;
+  /** The JSON body (`undefined` when empty, not JSON, or not read: 5xx, 408, 429). */
+  readonly body: unknown;
+}
+
+/** How {@link postBody} sends. */
+export interface PostOptions {
+  /** The unwrapped `fetch` captured when the transport was made (see `own-request.ts`). */
+  readonly fetch: typeof fetch;
+  /** Abort the request (and its body) after this many ms. */
+  readonly timeoutMs: number;
+  readonly timers: Timers;
+  /** The caller's cancellation. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Statuses whose body says nothing useful: server trouble or back-pressure. */
+function skipsBody(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
+}
+
+/**
+ * POSTs `body` to `url` and reads the answer. Rejects only when no answer came: the fetch
+ * failure, a `TimeoutError` DOMException after `timeoutMs`, or the caller's abort reason.
+ * Cookies are never sent (`credentials: 'omit'`): the key identifies the project.
+ *
+ * @example
+ * const answer = await postBody(url, text, { 'x-faultline-key': key }, { fetch, timeoutMs: 30_000, timers });
+ */
+export async function postBody(
+  url: string,
+  body: BodyInit,
+  headers: Record<string, string>,
+  options: PostOptions,
+): Promise<CollectorAnswer> {
+  const { signal, timers, timeoutMs } = options;
+  const controller = new AbortController();
+  const cancel = () => controller.abort(signal?.reason);
+  if (signal?.aborted) cancel();
+  signal?.addEventListener('abort', cancel);
+  const timer = timers.set(() => {
+    const message = `The collector did not answer within ${timeoutMs} ms`;
+    controller.abort(new DOMException(message, 'TimeoutError'));
+  }, timeoutMs);
+  try {
+    const init = {
+      method: 'POST',
+      body,
+      headers,
+      signal: controller.signal,
+      [OWN_REQUEST]: true,
+    } satisfies RequestInit & { [OWN_REQUEST]: true };
+    const fetchFn = options.fetch; // called detached: a browser's fetch refuses any other `this`
+    const response = await fetchFn(url, init);
+    const { status } = response;
+    const retryAfter = response.headers.get('retry-after');
+    if (skipsBody(status)) {
+      response.body?.cancel().catch(() => {});
+      return { status, retryAfter, body: undefined };
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // A proxy's HTML error page: the status alone decides.
+    }
+    return { status, retryAfter, body: parsed };
+  } finally {
+    timers.clear(timer);
+    signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** The collector's error message (`{ error: FaultError JSON }`), else `HTTP <status>`. */
+export function collectorMessage(answer: CollectorAnswer): string {
+  const error = (answer.body as { error?: { message?: unknown } } | undefined)?.error;
+  return typeof error?.message === 'string' ? error.message : `HTTP ${answer.status}`;
+}
+
+/** The `rejected[]` of a 202 answer, as index → the collector's FaultError JSON. */
+export function rejectedByIndex(body: unknown): Map<number, unknown> {
+  const rejected = new Map<number, unknown>();
+  const list = (body as { rejected?: unknown } | undefined)?.rejected;
+  if (Array.isArray(list)) {
+    for (const entry of list as { index?: unknown; error?: unknown }[]) {
+      if (typeof entry?.index === 'number') rejected.set(entry.index, entry.error);
+    }
+  }
+  return rejected;
+}

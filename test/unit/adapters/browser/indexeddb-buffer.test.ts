@@ -1,0 +1,284 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { indexedDbBuffer } from '../../../../src/adapters/browser/indexeddb-buffer.js';
+import { manualTime } from '../../../support/manual-time.js';
+import { assertNoLoss } from '../../buffer/no-loss-property.js';
+import { jsonBytes, numbers, wireEvent } from '../../buffer/wire-events.js';
+
+/** One origin's IndexedDB: buffers made with the same factory are tabs of that origin. */
+function origin(options: Parameters<typeof indexedDbBuffer>[0] = {}) {
+  const factory = new IDBFactory();
+  return (more: Parameters<typeof indexedDbBuffer>[0] = {}) =>
+    indexedDbBuffer({ name: 'test', indexedDB: factory, ...options, ...more });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('indexedDbBuffer()', () => {
+  it('keeps events across a reload until they are acknowledged', async () => {
+    const tab = origin();
+    const before = tab();
+    for (let n = 1; n <= 3; n++) await before.put(wireEvent(n, 'high'));
+    expect(before.storage).toBe('indexeddb');
+    await before.close();
+
+    const after = tab();
+    const batch = await after.take();
+    expect(batch.events).toEqual([1, 2, 3].map((n) => wireEvent(n, 'high')));
+    await after.close();
+
+    const again = tab();
+    const sameBatch = await again.take();
+    expect(numbers(sameBatch.events)).toEqual([1, 2, 3]);
+    expect(await again.ack(sameBatch.ids)).toBe(3);
+    await again.close();
+    expect(await tab().size()).toBe(0);
+  });
+
+  it('shares one buffer between tabs, oldest first', async () => {
+    const tab = origin();
+    const a = tab();
+    const b = tab();
+    await a.put(wireEvent(1));
+    await b.put(wireEvent(2));
+    await a.put(wireEvent(3));
+    expect(await b.put(wireEvent(1))).toEqual({ status: 'duplicate' });
+    expect(numbers((await b.take()).events)).toEqual([1, 2, 3]);
+    expect(await a.size()).toBe(3);
+  });
+
+  it('enforces the bounds over what all tabs wrote', async () => {
+    const tab = origin({ maxEvents: 3 });
+    const a = tab();
+    const b = tab();
+    await Promise.all([a.put(wireEvent(1)), a.put(wireEvent(2))]);
+    await Promise.all([b.put(wireEvent(3)), b.put(wireEvent(4))]);
+    expect(numbers((await a.peek()).events)).toEqual([2, 3, 4]);
+    expect((await b.stats()).dropped).toEqual({ buffer_overflow: 1 });
+    expect((await a.stats()).unreported).toEqual({ buffer_overflow: 1 });
+  });
+
+  it('refuses new events under drop_newest', async () => {
+    const buffer = origin({ maxEvents: 2, overflow: 'drop_newest' })();
+    const results = await Promise.all([1, 2, 3].map((n) => buffer.put(wireEvent(n))));
+    expect(results[2]).toEqual({ status: 'dropped', reason: 'buffer_overflow' });
+    expect(numbers((await buffer.peek()).events)).toEqual([1, 2]);
+  });
+
+  it('spares events in flight when it evicts the oldest', async () => {
+    const buffer = origin({ maxEvents: 3 })();
+    for (let n = 1; n <= 3; n++) await buffer.put(wireEvent(n));
+    const sending = await buffer.take({ maxEvents: 1 });
+    await buffer.put(wireEvent(4));
+    expect(numbers((await buffer.peek()).events)).toEqual([1, 3, 4]);
+    expect(await buffer.ack(sending.ids)).toBe(1);
+  });
+
+  it('keeps unreported drop counts across a reload and forgets them once acknowledged', async () => {
+    const tab = origin();
+    const first = tab();
+    await first.recordDrop('sampled', 2);
+    await first.put(wireEvent(1));
+    await first.drop(['event-000001'], 'invalid');
+    await first.close();
+
+    const second = tab();
+    const batch = await second.take();
+    expect(batch).toMatchObject({ events: [], dropped: { sampled: 2, invalid: 1 } });
+    await second.ack(batch.ids, batch.dropped);
+    await second.close();
+    expect((await tab().take()).dropped).toEqual({});
+  });
+
+  it('counts an event IndexedDB cannot clone as invalid and stores the rest', async () => {
+    const buffer = origin()();
+    const odd = { ...wireEvent(2), context: { callback: () => 1 } };
+    const results = await Promise.all([
+      buffer.put(wireEvent(1)),
+      buffer.put(odd as never),
+      buffer.put(wireEvent(3)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['stored', 'dropped', 'stored']);
+    expect(numbers((await buffer.peek()).events)).toEqual([1, 3]);
+    expect(await buffer.stats()).toMatchObject({ storage: 'indexeddb', dropped: { invalid: 1 } });
+  });
+
+  it('recounts its depth, counting vanished events, when the totals disagree with the events', async () => {
+    const factory = new IDBFactory();
+    const first = indexedDbBuffer({ name: 'test', indexedDB: factory });
+    for (let n = 1; n <= 3; n++) await first.put(wireEvent(n));
+    await first.close();
+    await new Promise<void>((resolve) => {
+      const request = factory.open('test');
+      request.onsuccess = () => {
+        const tx = request.result.transaction('events', 'readwrite');
+        tx.objectStore('events').clear();
+        tx.oncomplete = () => {
+          request.result.close();
+          resolve();
+        };
+      };
+    });
+    const second = indexedDbBuffer({ name: 'test', indexedDB: factory, maxEvents: 2 });
+    await second.put(wireEvent(4));
+    await second.put(wireEvent(5));
+    const stats = await second.stats();
+    expect(stats).toMatchObject({ events: 2, dropped: {} });
+    // Events that vanished from disk are accounted for, as storage drops.
+    expect(stats.unreported).toEqual({ storage_quota: 3 });
+  });
+});
+
+describe('indexedDbBuffer() falling back to memory', () => {
+  it('uses memory when IndexedDB is missing', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const buffer = indexedDbBuffer();
+    expect(await buffer.put(wireEvent(1))).toEqual({ status: 'stored', evicted: 0 });
+    expect(buffer.storage).toBe('memory');
+    expect((await buffer.stats()).fallbackReason).toMatch(/^NotFoundError: /);
+  });
+
+  it('uses memory when opening throws (a SecurityError in an opaque origin)', async () => {
+    const factory = {
+      open() {
+        throw new DOMException('Access to IndexedDB denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    const buffer = indexedDbBuffer({ indexedDB: factory });
+    await buffer.put(wireEvent(1));
+    expect(numbers((await buffer.take()).events)).toEqual([1]);
+    expect((await buffer.stats()).fallbackReason).toBe('SecurityError: Access to IndexedDB denied');
+  });
+
+  it('uses memory when the database on disk is a newer version', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve) => {
+      const request = factory.open('test', 7);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    const buffer = indexedDbBuffer({ name: 'test', indexedDB: factory });
+    await buffer.put(wireEvent(1));
+    expect(await buffer.stats()).toMatchObject({ storage: 'memory', events: 1 });
+    expect((await buffer.stats()).fallbackReason).toMatch(/^VersionError: /);
+  });
+
+  it('uses memory when other tabs block the open past the timeout', async () => {
+    const time = manualTime();
+    const stuck = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+    const buffer = indexedDbBuffer({ indexedDB: stuck, timers: time.timers, openTimeoutMs: 2000 });
+    const put = buffer.put(wireEvent(1));
+    await time.advanceAsync(2000);
+    expect(await put).toEqual({ status: 'stored', evicted: 0 });
+    expect((await buffer.stats()).fallbackReason).toMatch(/^TimeoutError: .*2000 ms/);
+  });
+
+  it('moves to memory, keeping new events, when a newer version closes its connection', async () => {
+    const factory = new IDBFactory();
+    const buffer = indexedDbBuffer({ name: 'test', indexedDB: factory });
+    await buffer.put(wireEvent(1));
+    // A newer SDK in another tab upgrades the database: this connection steps aside.
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open('test', 2);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    expect(await buffer.put(wireEvent(2))).toEqual({ status: 'stored', evicted: 0 });
+    expect(buffer.storage).toBe('memory');
+    expect(numbers((await buffer.take()).events)).toEqual([2]);
+    expect((await buffer.stats()).fallbackReason).toMatch(/^InvalidStateError: /);
+  });
+});
+
+/** Makes the next `failures` calls of `method` throw QuotaExceededError, as a full disk would. */
+function quotaFor(failures: number, method: 'add' | 'put' = 'add') {
+  const original = IDBObjectStore.prototype[method];
+  let left = failures;
+  return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['add']>
+  ) {
+    if (left-- > 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return original.apply(this, args);
+  });
+}
+
+describe('indexedDbBuffer() at the storage quota', () => {
+  const severities = ['low', 'critical', 'low', 'info', 'high'] as const;
+
+  it('prunes the lowest-severity, oldest events first and counts them (SPEC §3)', async () => {
+    const buffer = origin()();
+    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
+    const small = jsonBytes(wireEvent(1, 'low'));
+    const base = jsonBytes(wireEvent(6, 'medium', ''));
+    const big = wireEvent(6, 'medium', 'x'.repeat(Math.round(small * 1.5) - base));
+
+    quotaFor(1);
+    expect(await buffer.put(big)).toMatchObject({ status: 'stored' });
+    // Needed 1.5 events' worth: the info event (4), then the oldest low one (1).
+    expect(numbers((await buffer.peek()).events)).toEqual([2, 3, 5, 6]);
+    const stats = await buffer.stats();
+    expect(stats).toMatchObject({ storage: 'indexeddb', dropped: { storage_quota: 2 } });
+    expect(stats.unreported).toEqual({ storage_quota: 2 });
+  });
+
+  it('prunes and retries an acknowledgement the quota refused, staying on disk', async () => {
+    const buffer = origin()();
+    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
+    const batch = await buffer.take({ maxEvents: 1 });
+    quotaFor(1, 'put');
+    expect(await buffer.ack(batch.ids)).toBe(1);
+    expect(buffer.storage).toBe('indexeddb');
+    // Event 1 was sent; the info event (4) went to make room, and is counted.
+    expect(numbers((await buffer.peek()).events)).toEqual([2, 3, 5]);
+    expect((await buffer.stats()).dropped).toEqual({ storage_quota: 1 });
+  });
+
+  it('falls back to memory, keeping the new event, when pruning does not help', async () => {
+    const tab = origin({ quotaRetries: 2 });
+    const buffer = tab();
+    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
+    quotaFor(Infinity);
+    expect(await buffer.put(wireEvent(6))).toEqual({ status: 'stored', evicted: 0 });
+    expect(buffer.storage).toBe('memory');
+    const stats = await buffer.stats();
+    expect(stats.fallbackReason).toMatch(/^QuotaExceededError: /);
+    expect(numbers((await buffer.take()).events)).toEqual([6]);
+
+    // Two rounds of pruning, each counted; what is left on disk is the most severe.
+    vi.restoreAllMocks();
+    const later = tab();
+    await later.put(wireEvent(7, 'critical'));
+    const onDisk = await later.peek();
+    const pruned = stats.dropped.storage_quota ?? 0;
+    expect(pruned).toBeGreaterThanOrEqual(2);
+    expect(onDisk.events.length - 1 + pruned).toBe(5);
+    // The pruning is recorded on disk by the next write that succeeds, for the next batch.
+    expect(onDisk.dropped).toEqual({ storage_quota: pruned });
+    const pruneOrder = [4, 1, 3, 5, 2]; // info, then low (oldest first), high, critical
+    const kept = [...pruneOrder.slice(pruned).sort((x, y) => x - y), 7];
+    expect(numbers(onDisk.events)).toEqual(kept);
+  });
+});
+
+describe('indexedDbBuffer() properties', () => {
+  it('never loses an event without a counted drop, and reports every drop exactly once', async () => {
+    await assertNoLoss(
+      (bounds) => indexedDbBuffer({ ...bounds, name: 'p', indexedDB: new IDBFactory() }),
+      60,
+      {
+        maxSteps: 40,
+        after: async (buffer) => expect(buffer.storage).toBe('indexeddb'),
+      },
+    );
+  });
+});
