@@ -1,5 +1,6 @@
 // Builders for the ingest tests: wire events, batches, requests and D1 reads.
 import { SELF, env } from 'cloudflare:test';
+import type { EventRow } from '../../workers/src/db/events-query-repo.js';
 
 /** The acme project's public key and allowed origin (test/workers/projects.ts). */
 export const ACME_KEY = 'acme-public-key-1';
@@ -81,21 +82,8 @@ export interface IngestAnswer {
   rejected: { index: number; error: Record<string, unknown> }[];
 }
 
-/** One stored event row. */
-export interface EventRowView {
-  id: string;
-  issue_id: string;
-  timestamp: number;
-  received_at: number;
-  type: string;
-  category: string;
-  severity: string;
-  message: string;
-  occurrences: number;
-  correlation_id: string | null;
-  user_id: string | null;
-  payload: string;
-}
+/** One stored event row, every column. */
+export type EventRowView = EventRow & { user_id: string | null };
 
 /** Stored rows of a project's events with these ids. */
 export async function storedEvents(ids: string[], projectId = 'acme'): Promise<EventRowView[]> {

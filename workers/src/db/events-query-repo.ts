@@ -24,7 +24,8 @@ export interface EventPageQuery {
   readonly after?: Pick<PageCursor, 'key' | 'id'> | undefined;
 }
 
-interface EventRow {
+/** One row of the `events` table as the query API reads it (`user_id` is never returned). */
+export interface EventRow {
   id: string;
   issue_id: string;
   timestamp: number;
