@@ -153,7 +153,8 @@ class Breaker implements CircuitBreaker {
 
   restore(state: BreakerStateJSON | string): void {
     const restored = snapshotFromJSON(state);
-    this.#move({ ...restored, revision: Math.max(restored.revision, this.#snapshot.revision + 1) });
+    // Revisions only order transitions in one store: the restored state is simply the next one.
+    this.#move({ ...restored, revision: this.#snapshot.revision + 1 });
   }
 
   reset(): void {

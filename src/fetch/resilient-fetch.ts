@@ -81,33 +81,37 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
     }
   }
 
-  /** The primary origin, or the first fallback whose breaker lets calls through. */
-  function pickOrigin(primary: string): string {
-    for (const origin of [primary, ...fallbackOrigins]) {
-      if (breakerFor(origin)?.state !== 'open') return origin;
-    }
-    return primary;
-  }
-
-  function traceHeaders(template: RequestTemplate): Headers {
-    const headers = template.headers;
-    if (!headers.has('traceparent') && shouldTrace(new URL(template.url))) {
-      const parent = operation?.traceparent() ?? `00-${randomHex(16)}-${randomHex(8)}-01`;
-      headers.set('traceparent', parent);
-    }
-    return headers;
+  /** The `traceparent` to add to a request that has none, or undefined when it has one. */
+  function newTraceparent(template: RequestTemplate): string | undefined {
+    if (template.headers.has('traceparent')) return undefined; // the caller's own wins
+    return operation?.traceparent() ?? `00-${randomHex(16)}-${randomHex(8)}-01`;
   }
 
   async function call(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const template = await createRequestTemplate(input, init);
     const primary = new URL(template.url);
-    let headers = traceHeaders(template);
+    const callerSignal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const traceparent = newTraceparent(template);
+    let headers = template.headers;
     const recovery: Record<string, unknown>[] = [];
     let refreshed = false;
     const underlying = options.fetch ?? globalThis.fetch;
 
+    /** One request to `url`: trace header where allowed, the caller's signal kept for the body. */
+    function requestTo(url: string, signal: AbortSignal): Request {
+      let sent = headers;
+      if (traceparent !== undefined && shouldTrace(new URL(url))) {
+        sent = new Headers(headers);
+        sent.set('traceparent', traceparent);
+      }
+      // The attempt's signal ends with the attempt; the caller's must still abort the body.
+      const both =
+        callerSignal && AbortSignal.any ? AbortSignal.any([signal, callerSignal]) : signal;
+      return buildRequest(template, url, sent, both);
+    }
+
     async function send(url: string, signal: AbortSignal): Promise<Response> {
-      let request = buildRequest(template, url, headers, signal);
+      let request = requestTo(url, signal);
       let response = await underlying(request);
       if (response.status === 401 && onAuthError !== undefined && !refreshed) {
         refreshed = true;
@@ -119,7 +123,7 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
             headers = new Headers(headers);
             new Headers(renewed).forEach((value, name) => headers.set(name, value));
           }
-          request = buildRequest(template, url, headers, signal);
+          request = requestTo(url, signal);
           response = await underlying(request);
         }
       }
@@ -127,8 +131,7 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       return response;
     }
 
-    async function attempt(context: ExecutionContext): Promise<Response> {
-      const origin = pickOrigin(primary.origin);
+    async function attemptOn(origin: string, context: ExecutionContext): Promise<Response> {
       if (limiter !== undefined) {
         const decision = await limiter.take(origin);
         if (!decision.allowed) {
@@ -149,10 +152,26 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       return breaker === undefined ? guarded(context) : breaker.execute(guarded, context);
     }
 
+    /** The primary, else each fallback in turn while breakers refuse (open, or probing). */
+    async function attempt(context: ExecutionContext): Promise<Response> {
+      let refusal: unknown;
+      for (const origin of [primary.origin, ...fallbackOrigins]) {
+        if (breakerFor(origin)?.state === 'open') continue;
+        try {
+          return await attemptOn(origin, context);
+        } catch (error) {
+          if (!isFaultError(error) || error.type !== 'circuit_open') throw error;
+          refusal ??= error;
+        }
+      }
+      if (refusal !== undefined) throw refusal;
+      return attemptOn(primary.origin, context); // every breaker is open: the primary's refuses
+    }
+
     const retrying = isReplayable(template.method, headers, methods) ? replaying : single;
     const policy: Policy = compose(totalTimeout, retrying as RetryPolicy);
     try {
-      return await policy.execute(attempt, init?.signal ? { signal: init.signal } : undefined);
+      return await policy.execute(attempt, callerSignal ? { signal: callerSignal } : undefined);
     } catch (error) {
       if (isFaultError(error) && error.cause instanceof Response) return error.cause;
       throw withRecovery(error, recovery);

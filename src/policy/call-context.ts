@@ -84,9 +84,11 @@ export class CallContext implements ExecutionContext {
 
   /** Aborts this context (and every descendant) with `reason`; later calls do nothing. */
   abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.#reason = reason;
-    this.#controller?.abort(reason);
+    if (this.#reason !== NOT_ABORTED) return;
+    // An ancestor may have aborted first without our controller hearing of it yet (its
+    // listener can be unlinked mid-dispatch): then its reason is ours.
+    this.#reason = this.aborted ? this.reason : reason;
+    this.#controller?.abort(this.#reason);
     const listeners = this.#listeners;
     this.#listeners = undefined;
     if (listeners !== undefined) for (const listener of listeners) listener(reason);

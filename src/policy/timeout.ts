@@ -57,6 +57,7 @@ export function timeout(ms: number, options: TimeoutOptions = {}): Policy {
         });
         if (parent.abortable) {
           stopWatching = parent.onAbort((reason) => {
+            context.abort(reason); // before finish() unlinks it, so fn's signal aborts too
             finish();
             reject(cancelledError(reason, clock));
           });

@@ -36,15 +36,43 @@ function isNodeTimeout(handle: unknown): handle is NodeTimeout {
   return typeof handle === 'object' && handle !== null && 'unref' in handle && 'ref' in handle;
 }
 
+/** `setTimeout` runs any longer delay at once (it is a signed 32-bit count of ms). */
+const MAX_DELAY_MS = 2_147_483_647;
+
+/** A timer longer than {@link MAX_DELAY_MS}, run as a chain of shorter ones. */
+interface LongTimer {
+  current: unknown;
+}
+
+function setLong(callback: () => void, ms: number): LongTimer {
+  const timer: LongTimer = { current: undefined };
+  const arm = (remaining: number): void => {
+    timer.current = setTimeout(
+      remaining > MAX_DELAY_MS ? () => arm(remaining - MAX_DELAY_MS) : callback,
+      Math.min(remaining, MAX_DELAY_MS),
+    );
+  };
+  arm(ms);
+  return timer;
+}
+
+function native(handle: TimerHandle): unknown {
+  return typeof handle === 'object' && handle !== null && 'current' in handle
+    ? (handle as LongTimer).current
+    : handle;
+}
+
 /** The real timers: `setTimeout`/`clearTimeout`, with ref/unref where the runtime has them. */
 export const systemTimers: Timers = Object.freeze({
   set(callback: () => void, ms: number): TimerHandle {
+    if (ms > MAX_DELAY_MS) return setLong(callback, ms);
     return setTimeout(callback, ms) as unknown;
   },
   clear(handle: TimerHandle): void {
-    clearTimeout(handle as Parameters<typeof clearTimeout>[0]);
+    clearTimeout(native(handle) as Parameters<typeof clearTimeout>[0]);
   },
-  keepAlive(handle: TimerHandle, keep: boolean): void {
+  keepAlive(timer: TimerHandle, keep: boolean): void {
+    const handle = native(timer);
     if (isNodeTimeout(handle)) {
       if (keep) handle.ref();
       else handle.unref();

@@ -223,6 +223,21 @@ describe('circuitBreaker()', () => {
     expect(() => b.restore('{not json')).toThrow(expect.objectContaining({ type: 'format_error' }));
   });
 
+  it('restores a saved state into a breaker on a shared store, whatever its revision', async () => {
+    const store = memoryBreakerStore();
+    const breaker = circuitBreaker({ name: 'api', store });
+    breaker.restore({
+      version: 1,
+      state: 'open',
+      revision: 9,
+      opens: 1,
+      openedAt: 0,
+      halfOpenAt: 8.64e15,
+    });
+    expect(breaker.state).toBe('open');
+    expect(store.get('api')?.state).toBe('open');
+  });
+
   it('shares one state between breakers on the same store and name', async () => {
     const store = memoryBreakerStore();
     const a = circuitBreaker({

@@ -76,3 +76,73 @@ describe('resilientFetch()', () => {
     );
   });
 });
+
+describe('resilientFetch() signals, trace and fallbacks', () => {
+  it('aborts the underlying request with the signal of a Request input', async () => {
+    let seen: AbortSignal | undefined;
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      seen = new Request(input, init).signal;
+      return new Promise<Response>(() => {});
+    }) as typeof globalThis.fetch;
+    const controller = new AbortController();
+    const call = resilientFetch({ fetch })(
+      new Request('https://api.example.com/', { signal: controller.signal }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ type: 'cancelled' });
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('sends traceparent to a fallback origin only where propagateTraceTo allows', async () => {
+    const backup = scriptedFetch(200);
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      return request.url.startsWith('https://api.example.com')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : backup(request);
+    }) as typeof globalThis.fetch;
+    const api = resilientFetch({
+      fetch,
+      propagateTraceTo: ['https://api.example.com'],
+      fallbackOrigins: ['https://third-party.example.net'],
+      breaker: { trigger: { kind: 'consecutive', threshold: 1 } },
+      retry: false,
+    });
+    await api('https://api.example.com/x').catch(() => undefined); // opens the primary
+    const res = await api('https://api.example.com/x');
+    expect(res.status).toBe(200);
+    expect(backup.requests.map((r) => r.url)).toEqual(['https://third-party.example.net/x']);
+    expect(backup.requests[0]?.headers.get('traceparent')).toBeNull();
+  });
+
+  it('uses a fallback origin while the primary’s half-open probe is in flight', async () => {
+    const time = manualTime();
+    const backup = scriptedFetch(200);
+    let probe: ((res: Response) => void) | undefined;
+    let primaryCalls = 0;
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (!request.url.startsWith('https://api.example.com')) return backup(request);
+      primaryCalls++;
+      if (primaryCalls === 1) return Promise.reject(new TypeError('Failed to fetch'));
+      return new Promise<Response>((resolve) => (probe = resolve));
+    }) as typeof globalThis.fetch;
+    const api = resilientFetch({
+      fetch,
+      ...time,
+      retry: false,
+      breaker: { trigger: { kind: 'consecutive', threshold: 1 }, halfOpenAfterMs: 50 },
+      fallbackOrigins: ['https://backup.example.com'],
+    });
+    await api('https://api.example.com/x').catch(() => undefined); // opens the primary
+    time.advance(50);
+    const probing = api('https://api.example.com/x'); // the probe, left hanging
+    await time.settle();
+    const res = await api('https://api.example.com/x');
+    expect(res.status).toBe(200);
+    expect(backup.requests.map((r) => r.url)).toEqual(['https://backup.example.com/x']);
+    probe?.(new Response('ok'));
+    expect((await probing).status).toBe(200);
+  });
+});

@@ -68,6 +68,25 @@ describe('timeout()', () => {
     expect(holds).toEqual([false, true, false]);
   });
 
+  it('aborts the function’s signal when the caller aborts', async () => {
+    const time = manualTime();
+    const controller = new AbortController();
+    let inner: AbortSignal | undefined;
+    const call = handled(
+      timeout(1000, time).execute(
+        ({ signal }) => {
+          inner = signal;
+          return new Promise(() => {});
+        },
+        { signal: controller.signal },
+      ),
+    );
+    controller.abort('left');
+    await expect(call).rejects.toMatchObject({ type: 'cancelled' });
+    expect(inner?.aborted).toBe(true);
+    expect(inner?.reason).toBe('left');
+  });
+
   it('rejects at once with cancelled when the caller aborts, even if fn ignores the signal', async () => {
     const time = manualTime();
     const controller = new AbortController();
