@@ -102,6 +102,26 @@ describe('POST /v1/events: origins', () => {
     });
     expect(res.status).toBe(401);
   });
+
+  it('lets any page read a 401: CORS headers for its Origin, the FaultError as the body', async () => {
+    const res = await postBatch(batchOf([wireEvent()]), {
+      key: 'no-such-key-123',
+      headers: { origin: 'https://evil.test' },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.test');
+    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(res.headers.get('vary')).toContain('Origin');
+    expect(await res.json()).toEqual({
+      error: expect.objectContaining({ type: 'authentication_failed', code: 4401 }),
+    });
+  });
+
+  it('adds no CORS headers to a 401 without Origin', async () => {
+    const res = await postBatch(batchOf([wireEvent()]), { key: 'no-such-key-123' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
 
 describe('OPTIONS /v1/events (CORS preflight)', () => {

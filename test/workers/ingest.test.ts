@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { userKey } from '../../workers/src/ingest/user-key.js';
 import {
   batchOf,
   eventId,
@@ -114,7 +115,7 @@ describe('POST /v1/events: 202', () => {
       message: event.message,
       occurrences: 3,
       correlation_id: 'req-123',
-      user_id: 'u-42',
+      user_id: await userKey('acme', 'u-42'),
     });
     expect(payload).toMatchObject({
       id,
@@ -137,30 +138,30 @@ describe('POST /v1/events: 202', () => {
     expect(row!.timestamp).toBe(row!.received_at);
   });
 
-  it('counts the project’s rate and answers 429 with Retry-After, storing nothing of that batch', async () => {
+  it('answers 413 for a batch over the project’s rate, 429 with Retry-After once it is spent', async () => {
     const send = (n: number) =>
       postBatch(batchOf(Array.from({ length: n }, () => wireEvent())), {
         key: 'limited-public-key',
       });
-    // `limited` takes 10 events a minute: 5 + 5 fit a fresh bucket at most, 15 never do.
-    const statuses: number[] = [];
-    let refused: Response | undefined;
-    for (let i = 0; i < 3 && refused === undefined; i++) {
-      const res = await send(5);
-      statuses.push(res.status);
-      if (res.status === 429) refused = res;
-    }
-    expect(refused).toBeDefined();
-    expect(statuses.every((s) => s === 202 || s === 429)).toBe(true);
-    const wait = Number(refused!.headers.get('retry-after'));
-    expect(Number.isInteger(wait) && wait >= 1 && wait <= 60).toBe(true);
-    expect(await refused!.json()).toMatchObject({ error: { type: 'rate_limited', code: 2202 } });
+    // `limited` takes 10 events a minute: a batch of 11 never fits, so it is refused as too
+    // large (413: split it) without taking from the bucket; 10 fit a fresh bucket, 10 more not.
     const tooMany = await send(11);
-    expect(tooMany.status).toBe(429);
-    expect(tooMany.headers.get('retry-after')).toBe('60');
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.headers.get('retry-after')).toBeNull();
+    const tooManyBody = (await tooMany.json()) as { error: Record<string, unknown> };
+    expect(tooManyBody).toMatchObject({
+      error: { type: 'resource_exhausted', context: { events: 11, ingestPerMinute: 10 } },
+    });
+    expect(tooManyBody.error.message).toMatch(/per minute.*split/);
+    expect((await send(10)).status).toBe(202);
+    const refused = await send(10);
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(Number.isInteger(wait) && wait >= 1 && wait <= 60).toBe(true);
+    expect(await refused.json()).toMatchObject({ error: { type: 'rate_limited', code: 2202 } });
     const { count } = (await env.DB.prepare(
       "SELECT COUNT(*) AS count FROM events WHERE project_id = 'limited'",
     ).first<{ count: number }>())!;
-    expect(count).toBe(statuses.filter((s) => s === 202).length * 5);
+    expect(count).toBe(10);
   });
 });

@@ -3,6 +3,7 @@
 // query API depend neither on ingest nor on timing.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { app } from '../../workers/src/app.js';
+import { userKey } from '../../workers/src/ingest/user-key.js';
 
 /** Read tokens of the test projects (test/workers/projects.ts). */
 export const TOKENS = {
@@ -104,14 +105,20 @@ export function wireEventOf(s: EventSeed): Record<string, unknown> {
   };
 }
 
+/** `events.user_id` of a seed: the erasure key ingest would store for its `userId`. */
+function userKeyOf(s: EventSeed): Promise<string> | null {
+  return s.userId === undefined ? null : userKey(s.projectId ?? 'acme', s.userId);
+}
+
 export async function seedEvents(seeds: readonly EventSeed[]): Promise<void> {
+  const userKeys = await Promise.all(seeds.map(userKeyOf));
   const insert = env.DB.prepare(
     `INSERT INTO events (project_id, id, issue_id, timestamp, received_at, type, category,
       severity, message, occurrences, correlation_id, user_id, payload)
     VALUES (?, ?, ?, ?, ?, 'type_mismatch', ?, ?, ?, ?, ?, ?, ?)`,
   );
   await env.DB.batch(
-    seeds.map((s) =>
+    seeds.map((s, i) =>
       insert.bind(
         s.projectId ?? 'acme',
         s.id,
@@ -123,14 +130,17 @@ export async function seedEvents(seeds: readonly EventSeed[]): Promise<void> {
         s.message ?? `message of ${s.id}`,
         s.occurrences ?? 1,
         s.correlationId ?? null,
-        s.userId ?? null,
+        userKeys[i] ?? null,
         s.payload ?? JSON.stringify(wireEventOf(s)),
       ),
     ),
   );
 }
 
-/** Inserts `n` events of one user and issue in one statement (ids `${prefix}-1` …). */
+/**
+ * Inserts `n` events of one user and issue in one statement (ids `${prefix}-1` …), `user_id`
+ * being the erasure key of `userId` as ingest stores it.
+ */
 export async function seedManyEvents(
   n: number,
   fields: { projectId: string; issueId: string; userId: string; prefix: string },
@@ -142,7 +152,13 @@ export async function seedManyEvents(
     SELECT ?, ? || '-' || i, ?, i, i, 'type_mismatch', 'data', 'medium', 'm', 1, NULL, ?, '{}'
     FROM seq`,
   )
-    .bind(n, fields.projectId, fields.prefix, fields.issueId, fields.userId)
+    .bind(
+      n,
+      fields.projectId,
+      fields.prefix,
+      fields.issueId,
+      await userKey(fields.projectId, fields.userId),
+    )
     .run();
 }
 

@@ -4,6 +4,7 @@ import { fingerprint } from '../../../src/stack/fingerprint.js';
 import type { StackFrame } from '../../../src/stack/stack-frame.js';
 import { WIRE_LIMITS } from '../../../src/wire/limits.js';
 import { truncate } from '../../../src/wire/to-plain-data.js';
+import { userIdText, userKey } from './user-key.js';
 import { utf8Length } from './utf8-length.js';
 import type { Rejection, ValidEvent } from './validate-batch.js';
 
@@ -16,8 +17,6 @@ export const TITLE_LENGTH = 1024;
  * issue's lifetime stay exact 64-bit integers.
  */
 export const MAX_OCCURRENCES = 1_000_000_000;
-/** Longest `user_id` kept for erasure by user. */
-const USER_ID_LENGTH = 128;
 
 /**
  * Keys whose values are client IP addresses (SPEC §5: client IPs are not stored by default).
@@ -47,19 +46,15 @@ export interface PreparedEvent {
   readonly occurrences: number;
   /** Title of the issue this event would open: its scrubbed message (else name, else type). */
   readonly title: string;
-  /** `user.id` after scrubbing, as text; `null` when absent. */
+  /**
+   * The user's erasure key: {@link userKey} of the raw `user.id` (before scrubbing, untruncated);
+   * `null` when the event names no user.
+   */
   readonly userId: string | null;
   /** The stored event: the scrubbed wire event as JSON (see {@link prepareEvent}). */
   readonly payload: string;
   /** UTF-8 size of `payload`. */
   readonly bytes: number;
-}
-
-function userIdOf(user: Record<string, unknown> | undefined): string | null {
-  const id = user?.id;
-  if (typeof id === 'string' && id !== '') return truncate(id, USER_ID_LENGTH);
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  return null;
 }
 
 function tooLarge(): FaultError {
@@ -91,11 +86,18 @@ function tooLarge(): FaultError {
  *   (the scrubber must not turn an id that looks like a card number into `[card]`);
  * - bounded: the JSON must fit {@link WIRE_LIMITS.eventBytes}, else the event is rejected.
  *
+ * `userId` is the user's erasure key, computed by the caller from the raw `user.id` (see
+ * {@link prepareEvents}): the scrubbed one may be `[email]` and would mix users up.
+ *
  * @example
- * const prepared = prepareEvent({ index: 0, event }, Date.now());
+ * const prepared = prepareEvent({ index: 0, event }, Date.now(), null);
  * if ('error' in prepared) rejected.push(prepared);
  */
-export function prepareEvent(valid: ValidEvent, receivedAt: number): PreparedEvent | Rejection {
+export function prepareEvent(
+  valid: ValidEvent,
+  receivedAt: number,
+  userId: string | null,
+): PreparedEvent | Rejection {
   const { index, event } = valid;
   const scrubbed = scrubEvent(event);
   const whole = Math.floor(event.timestamp);
@@ -133,7 +135,7 @@ export function prepareEvent(valid: ValidEvent, receivedAt: number): PreparedEve
     severity: event.severity,
     occurrences,
     title: truncate(scrubbed.message || scrubbed.name || event.type, TITLE_LENGTH),
-    userId: userIdOf(scrubbed.user),
+    userId,
     payload,
     bytes,
   };
@@ -146,17 +148,40 @@ export interface PreparedBatch {
   readonly rejected: Rejection[];
 }
 
+/** The erasure key of every event's raw `user.id` (hashed once per distinct id), in order. */
+function userKeysOf(projectId: string, valid: readonly ValidEvent[]): Promise<(string | null)[]> {
+  const keys = new Map<string, Promise<string>>();
+  return Promise.all(
+    valid.map(function keyOf({ event }): Promise<string | null> | null {
+      const id = userIdText(event.user?.id);
+      if (id === null) return null;
+      let key = keys.get(id);
+      if (key === undefined) {
+        key = userKey(projectId, id);
+        keys.set(id, key);
+      }
+      return key;
+    }),
+  );
+}
+
 /**
- * {@link prepareEvent} for every valid event of a batch, in order.
+ * {@link prepareEvent} for every valid event of a batch of `projectId`, in order, each with the
+ * {@link userKey} of its raw `user.id` (taken before scrubbing).
  *
  * @example
- * const { prepared, rejected } = prepareEvents(batch.valid, Date.now());
+ * const { prepared, rejected } = await prepareEvents(batch.valid, Date.now(), project.id);
  */
-export function prepareEvents(valid: readonly ValidEvent[], receivedAt: number): PreparedBatch {
+export async function prepareEvents(
+  valid: readonly ValidEvent[],
+  receivedAt: number,
+  projectId: string,
+): Promise<PreparedBatch> {
+  const userKeys = await userKeysOf(projectId, valid);
   const prepared: PreparedEvent[] = [];
   const rejected: Rejection[] = [];
-  for (const item of valid) {
-    const result = prepareEvent(item, receivedAt);
+  for (let i = 0; i < valid.length; i++) {
+    const result = prepareEvent(valid[i]!, receivedAt, userKeys[i] ?? null);
     if ('error' in result) rejected.push(result);
     else prepared.push(result);
   }

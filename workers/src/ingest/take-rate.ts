@@ -1,12 +1,40 @@
+import { HTTPException } from 'hono/http-exception';
+import { FaultError } from '../../../src/errors/fault-error.js';
 import type { Project } from '../config/projects.js';
 import type { Env } from '../env.js';
+
+/**
+ * Refuses a batch whose valid `events` exceed the project's `ingestPerMinute`: the limiter could
+ * never take it, so a 429 would send the client back forever, while a 413 tells an SDK to split
+ * the batch (SPEC §5). Call it before {@link ingestRetryAfter}: the limiter is not asked.
+ *
+ * @throws HTTPException 413 (FaultError `resource_exhausted`, context `{ events, ingestPerMinute }`)
+ *   when `events > project.ingestPerMinute`.
+ * @example
+ * assertBatchFitsRate(project, batch.valid.length);
+ */
+export function assertBatchFitsRate(project: Project, events: number): void {
+  const perMinute = project.ingestPerMinute;
+  if (events <= perMinute) return;
+  const message =
+    `Batch holds ${events} valid events, more than project ${project.id}'s rate of ` +
+    `${perMinute} events per minute: split it into batches of at most ${perMinute}`;
+  const cause = new FaultError('resource_exhausted', message, {
+    captureStack: false,
+    context: { events, ingestPerMinute: perMinute },
+  });
+  const exception = new HTTPException(413, { message, cause });
+  exception.stack = `resource_exhausted: ${message}`;
+  throw exception;
+}
 
 /**
  * Counts `events` against the project's `ingestPerMinute` in its `IngestLimiter` Durable Object
  * (one per project, so every isolate shares one exact count) and says how long to wait when
  * they do not fit: the `Retry-After` of the 429, in whole seconds, at least 1. Nothing is taken
  * for an empty batch. A refused batch takes nothing, so a client that waits and resends the
- * same events is counted once.
+ * same events is counted once. A batch larger than the rate never fits: refuse it first with
+ * {@link assertBatchFitsRate}.
  *
  * @returns `undefined` when the events fit, else the seconds to wait.
  * @see https://www.rfc-editor.org/rfc/rfc9110#field.retry-after

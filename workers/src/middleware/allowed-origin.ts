@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { FaultError } from '../../../src/errors/fault-error.js';
 import { loadProjects, type CollectorConfig, type Project } from '../config/projects.js';
-import { PUBLIC_KEY_HEADER, type PublicKeyEnv } from './public-key.js';
+import { EXPOSED_HEADERS, PUBLIC_KEY_HEADER, type PublicKeyEnv } from './public-key.js';
 
 /** Options of {@link allowedOrigin}. */
 export interface AllowedOriginOptions {
@@ -18,9 +18,6 @@ export interface AllowedOriginOptions {
    */
   readonly maxAgeSeconds?: number;
 }
-
-/** Response headers a page may read: `Retry-After` tells the SDK when to come back (429). */
-const EXPOSED_HEADERS = 'Retry-After';
 
 const originsOfAnyProject = new WeakMap<CollectorConfig, ReadonlySet<string>>();
 

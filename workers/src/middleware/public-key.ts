@@ -1,10 +1,13 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { FaultError } from '../../../src/errors/fault-error.js';
 import { loadProjects, type Project } from '../config/projects.js';
 import type { Env } from '../env.js';
 
 /** The header SDKs send the project's public key in. */
 export const PUBLIC_KEY_HEADER = 'x-faultline-key';
+
+/** Response headers a page may read: `Retry-After` tells the SDK when to come back (429). */
+export const EXPOSED_HEADERS = 'Retry-After';
 
 /** What {@link publicKey} puts on the context. */
 export type PublicKeyVariables = {
@@ -23,6 +26,18 @@ function unauthorized(message: string): FaultError {
 }
 
 /**
+ * Lets a page read the 401 (`allowedOrigin()` never runs for it: there is no project to check
+ * the origin against). Safe for any origin: the body is only the FaultError, with no data.
+ */
+function exposeToOrigin(c: Context<PublicKeyEnv>): void {
+  const origin = c.req.header('origin');
+  if (origin === undefined) return;
+  c.header('Access-Control-Allow-Origin', origin);
+  c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  c.header('Vary', 'Origin', { append: true });
+}
+
+/**
  * Middleware of the SDK-facing routes: the project's public key from the `x-faultline-key`
  * header, else from `?key=` (beacons and WebSockets cannot set headers), → the key's project on
  * `c.get('project')`. Public keys ship in web pages: they identify a project, they do not
@@ -32,7 +47,9 @@ function unauthorized(message: string): FaultError {
  * CORS-preflight request), and `allowedOrigin()` answers it.
  *
  * @throws FaultError `authentication_failed` (4401, answered 401) when no key is sent or the
- *   key belongs to no project.
+ *   key belongs to no project; when the request has an `Origin`, the 401 carries
+ *   `Access-Control-Allow-Origin: <origin>`, `Access-Control-Expose-Headers: Retry-After` and
+ *   `Vary: Origin`, so a page with a wrong key reads the 401 rather than a network error.
  * @see https://fetch.spec.whatwg.org/#cors-preflight-fetch
  * @example
  * events.post('/', publicKey(), allowedOrigin(), function post(c) {
@@ -45,6 +62,7 @@ export function publicKey(): MiddlewareHandler<PublicKeyEnv> {
     const project = key === undefined ? undefined : loadProjects(c.env).byPublicKey(key);
     if (project !== undefined) c.set('project', project);
     else if (c.req.method !== 'OPTIONS') {
+      exposeToOrigin(c);
       throw unauthorized(
         key === undefined
           ? `Send the project's public key in the ${PUBLIC_KEY_HEADER} header or as ?key=`

@@ -3,7 +3,7 @@ import { FaultError } from '../../../src/errors/fault-error.js';
 import { decodeBody } from '../ingest/decode-body.js';
 import { prepareEvents } from '../ingest/prepare-events.js';
 import { storeEvents } from '../ingest/store-events.js';
-import { ingestRetryAfter } from '../ingest/take-rate.js';
+import { assertBatchFitsRate, ingestRetryAfter } from '../ingest/take-rate.js';
 import { validateBatch, type Rejection } from '../ingest/validate-batch.js';
 import { allowedOrigin } from '../middleware/allowed-origin.js';
 import { publicKey, type PublicKeyEnv } from '../middleware/public-key.js';
@@ -23,7 +23,8 @@ const origins = allowedOrigin({ methods: ['POST'] });
 /**
  * `POST /v1/events`: ingest a batch (SPEC §5). Key, then origin, then body (type, encoding,
  * size, JSON, envelope, event count), then each event on its own, then the project's rate
- * (counting the valid events, asked while they are scrubbed), then one D1 transaction; 202 only after it commits.
+ * (counting the valid events, asked while they are scrubbed; 413 when they are more than the
+ * rate allows a minute), then one D1 transaction; 202 only after it commits.
  * `OPTIONS` answers CORS preflights for allowed origins.
  *
  * The middleware sits on the routes, not on `use()`: `GET /v1/events` (query API, read token)
@@ -36,10 +37,13 @@ export const ingest = new Hono<PublicKeyEnv>()
     const receivedAt = Date.now();
     const body = await decodeBody(c.req.raw, project.maxBodyBytes);
     const batch = validateBatch(body, project.maxEventsPerBatch);
+    // More valid events than the project takes a minute would be refused forever: 413, split.
+    assertBatchFitsRate(project, batch.valid.length);
     // The limiter's round trip overlaps the scrubbing: it counts the valid events.
-    const taking = ingestRetryAfter(c.env, project, batch.valid.length);
-    const { prepared, rejected } = prepareEvents(batch.valid, receivedAt);
-    const wait = await taking;
+    const [wait, { prepared, rejected }] = await Promise.all([
+      ingestRetryAfter(c.env, project, batch.valid.length),
+      prepareEvents(batch.valid, receivedAt, project.id),
+    ]);
     if (wait !== undefined) {
       c.header('Retry-After', String(wait));
       throw new FaultError(

@@ -16,8 +16,10 @@ function pathWithoutUserId(c: Context<ReadEnv>): string {
 
 /**
  * `DELETE /v1/users/:id/events` (read token, audit-logged without the user id): erases every
- * stored event of that user (the wire event's `user.id`) in the token's project and answers
- * `{ deleted }`, the number of events erased (0 when there were none).
+ * stored event of that user (the wire event's `user.id`, as sent: a number's id is its decimal
+ * text) in the token's project and answers `{ deleted }`, the number of events erased (0 when
+ * there were none). Events are found by the hash ingest stored of that raw id (`userKey`), not
+ * by the scrubbed payload, so an id that looks like an email erases that user only.
  *
  * Issues, their counts, first/last seen and the per-minute buckets stay as they were: they are
  * aggregates without personal data, and they already outlive events the same way when

@@ -1,0 +1,35 @@
+/** Hex characters kept of the SHA-256: 128 bits, far from any collision among a project's users. */
+const KEY_HEX_LENGTH = 32;
+
+const encoder = new TextEncoder();
+
+/**
+ * A wire event's `user.id` as text, as the client sent it (before any scrubbing): a non-empty
+ * string as it is, a finite number in its `String()` form; `null` for anything else.
+ *
+ * @example
+ * userIdText(42); // '42'
+ */
+export function userIdText(id: unknown): string | null {
+  if (typeof id === 'string' && id !== '') return id;
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return null;
+}
+
+/**
+ * The key `events.user_id` holds for a user: the first 32 hex characters of the SHA-256 of
+ * `projectId + '\0' + id`, `id` being the raw `user.id` ({@link userIdText}). Ingest stores it and
+ * `DELETE /v1/users/:id/events` looks it up, so erasure finds a user by the very id the client
+ * sent, however long it is and whatever the scrubber makes of it (an email id is `[email]` in
+ * the stored payload), and no user id is stored in the clear outside the scrubbed payload.
+ *
+ * @example
+ * const key = await userKey('acme', 'alice@example.com');
+ */
+export async function userKey(projectId: string, id: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(`${projectId}\0${id}`));
+  const bytes = new Uint8Array(digest, 0, KEY_HEX_LENGTH / 2);
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
