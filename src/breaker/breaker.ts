@@ -1,9 +1,10 @@
 import { FaultError } from '../errors/fault-error.js';
 import { CallContext } from '../policy/call-context.js';
 import { Listeners } from '../policy/event.js';
-import type { ExecuteOptions, Operation, Policy } from '../policy/policy.js';
+import type { ExecuteOptions, Operation } from '../policy/policy.js';
 import { emitResilienceEvent } from '../policy/resilience-events.js';
 import { breakerVerdict, type BreakerVerdict } from './breaker-failure.js';
+import { circuitOpenError } from './circuit-open-error.js';
 import {
   createTrigger,
   halfOpenDelay,
@@ -19,56 +20,13 @@ import {
   type BreakerStateJSON,
   type BreakerStateName,
 } from './state.js';
-import type { TriggerState, WindowCounts } from './triggers/trigger.js';
-
-/** A state change, as handed to `onStateChange` listeners. */
-export interface BreakerStateChange {
-  readonly from: BreakerStateName;
-  readonly to: BreakerStateName;
-  /** The failure that opened the breaker, if one did. */
-  readonly error?: unknown;
-}
-
-/** One call's outcome, as handed to `onOutcome` listeners. */
-export type BreakerOutcome =
-  | { readonly kind: 'success'; readonly durationMs: number }
-  | { readonly kind: 'failure' | 'ignored'; readonly durationMs: number; readonly error: unknown }
-  | { readonly kind: 'rejected'; readonly error: FaultError };
-
-/** Running totals since the breaker was made. */
-export interface BreakerMetrics {
-  readonly state: BreakerStateName;
-  readonly successes: number;
-  readonly failures: number;
-  /** Outcomes that counted as neither (429, cancellations, bugs in the caller). */
-  readonly ignored: number;
-  /** Calls refused without running. */
-  readonly rejections: number;
-  /** Times it opened. */
-  readonly opens: number;
-  /** What the closed-state trigger currently holds. */
-  readonly window: WindowCounts;
-}
-
-/** A circuit breaker policy (SPEC §3). */
-export interface CircuitBreaker extends Policy {
-  /** `closed`, `open` or `half_open` (an open breaker whose wait is over reads `half_open`). */
-  readonly state: BreakerStateName;
-  readonly name: string;
-  readonly metrics: BreakerMetrics;
-  /** Listens to state changes; returns an unsubscribe function. */
-  onStateChange(listener: (change: BreakerStateChange) => void): () => void;
-  /** Listens to every call's outcome; returns an unsubscribe function. */
-  onOutcome(listener: (outcome: BreakerOutcome) => void): () => void;
-  /** The versioned state, for saving and {@link CircuitBreaker.restore}. */
-  toJSON(): BreakerStateJSON;
-  /** Takes a saved state. @throws FaultError `format_error` (3202) if it is malformed. */
-  restore(state: BreakerStateJSON | string): void;
-  /** Closes the breaker and forgets every outcome. */
-  reset(): void;
-  /** Stops listening to a shared store. */
-  dispose(): void;
-}
+import type { TriggerState } from './triggers/trigger.js';
+import type {
+  BreakerMetrics,
+  BreakerOutcome,
+  BreakerStateChange,
+  CircuitBreaker,
+} from './circuit-breaker.js';
 
 const NOT_A_PROBE = -1;
 const settled = Promise.resolve();
@@ -249,36 +207,16 @@ class Breaker implements CircuitBreaker {
    */
   #reject(): Promise<never> {
     this.#rejections++;
-    const error = (this.#rejection ??= this.#makeRejection());
+    const error = (this.#rejection ??= circuitOpenError(
+      this.name,
+      this.#snapshot,
+      this.#config.clock,
+    ));
     const thrower = (this.#throwRejection ??= () => {
       throw error;
     });
     if (this.#outcomes?.active) this.#outcomes.emit({ kind: 'rejected', error });
     return settled.then(thrower);
-  }
-
-  #makeRejection(): FaultError {
-    const snapshot = this.#snapshot;
-    const clock = this.#config.clock;
-    const retryAt =
-      snapshot.state === 'open'
-        ? snapshot.halfOpenAt
-        : snapshot.state === 'half_open'
-          ? snapshot.probeUntil
-          : 0;
-    return new FaultError('circuit_open', `Circuit "${this.name}" is ${snapshot.state}`, {
-      captureStack: false,
-      clock,
-      context: {
-        breaker: this.name,
-        state: snapshot.state,
-        retryAt,
-        /** Read when asked, so a rejection shared by many callers never goes stale. */
-        get retryAfterMs() {
-          return Math.max(0, retryAt - clock.now());
-        },
-      },
-    });
   }
 
   /**

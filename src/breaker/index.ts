@@ -1,10 +1,10 @@
-export {
-  circuitBreaker,
-  type BreakerMetrics,
-  type BreakerOutcome,
-  type BreakerStateChange,
-  type CircuitBreaker,
-} from './breaker.js';
+export { circuitBreaker } from './breaker.js';
+export type {
+  BreakerMetrics,
+  BreakerOutcome,
+  BreakerStateChange,
+  CircuitBreaker,
+} from './circuit-breaker.js';
 export { type CircuitBreakerOptions } from './options.js';
 export { breakerVerdict, type BreakerVerdict } from './breaker-failure.js';
 export {

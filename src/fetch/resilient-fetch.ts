@@ -1,4 +1,5 @@
-import { circuitBreaker, type CircuitBreaker } from '../breaker/breaker.js';
+import { circuitBreaker } from '../breaker/breaker.js';
+import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import { randomHex } from '../runtime/random-id.js';
 import { FaultError } from '../errors/fault-error.js';
 import { isFaultError } from '../errors/is-fault-error.js';

@@ -1,4 +1,5 @@
-import { circuitBreaker, type CircuitBreaker } from '../breaker/breaker.js';
+import { circuitBreaker } from '../breaker/breaker.js';
+import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { BreakerStore } from '../breaker/store.js';
 import type { Clock } from '../runtime/clock.js';
 

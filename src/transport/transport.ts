@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CircuitBreaker } from '../breaker/breaker.js';
+import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { BreakerStateName } from '../breaker/state.js';
 import type { WireEvent } from '../wire/event-schema.js';
 import type { TransportDrop } from './drop-reasons.js';

@@ -2,7 +2,7 @@
 // dist/ adapter modules, with idb served through an import map as a bundler would resolve it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TabLeader } from '../../src/adapters/browser/index.js';
 import type { WireEvent } from '../../src/wire/event-schema.js';
 import { launchChromium } from './launch.js';
@@ -51,6 +51,41 @@ export async function startHarness(): Promise<Harness> {
     { '/': PAGE },
   );
   return { browser: await launchChromium(), server: started.server, origin: started.origin };
+}
+
+/** The harness of one suite: started before its tests, stopped after them. */
+export interface SuiteHarness {
+  /** The running Chromium (valid inside tests). */
+  readonly browser: Browser;
+  /** The served origin (valid inside tests). */
+  readonly origin: string;
+  /** Opens the page in `context` and waits for its modules. */
+  open(context: BrowserContext): Promise<Page>;
+}
+
+/** Registers `beforeAll`/`afterAll` hooks that start and stop a {@link Harness}. */
+export function useHarness(): SuiteHarness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.browser.close();
+    harness?.server.close();
+  });
+  const started = (): Harness => {
+    if (harness === undefined) throw new Error('the harness starts in beforeAll');
+    return harness;
+  };
+  return {
+    get browser() {
+      return started().browser;
+    },
+    get origin() {
+      return started().origin;
+    },
+    open: (context) => openPage(context, started().origin),
+  };
 }
 
 /** Opens the page in `context` and waits for its modules. */

@@ -1,23 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, startHarness, type Harness, type PageGlobals } from './buffer-page.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, type PageGlobals } from './buffer-page.js';
 
 // The IndexedDB buffer in real Chromium, from the built dist/ modules: reloads, a renderer
 // crash, IndexedDB failures and a real storage quota.
-let harness: Harness;
-let origin: string;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  origin = harness.origin;
-});
-
-afterAll(async () => {
-  await harness?.browser.close();
-  harness?.server.close();
-});
-
-const open = (context: BrowserContext): Promise<Page> => openPage(context, origin);
+const harness = useHarness();
+const open = (context: BrowserContext): Promise<Page> => harness.open(context);
 
 describe('the IndexedDB buffer in Chromium', () => {
   it('keeps events through reloads and a renderer crash until they are acknowledged', async () => {
@@ -137,7 +125,10 @@ describe('the IndexedDB buffer in Chromium', () => {
     const context = await harness.browser.newContext();
     const page = await open(context);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 256 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: harness.origin,
+      quotaSize: 256 * 1024,
+    });
     const result = await page.evaluate(async () => {
       const { faultline, wireEvent } = window as unknown as PageGlobals;
       const noise = () =>

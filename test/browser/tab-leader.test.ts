@@ -1,33 +1,19 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WireEvent } from '../../src/wire/event-schema.js';
 import {
   elect,
+  useHarness,
   expectNoOverlap,
-  openPage,
   samplesOf,
   spans,
-  startHarness,
-  type Harness,
   type PageGlobals,
 } from './buffer-page.js';
 
 // The election of the sending tab in real Chromium, across pages of one origin: Web Locks, and
 // IndexedDB leases where they are missing.
-let harness: Harness;
-let origin: string;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  origin = harness.origin;
-});
-
-afterAll(async () => {
-  await harness?.browser.close();
-  harness?.server.close();
-});
-
-const open = (context: BrowserContext): Promise<Page> => openPage(context, origin);
+const harness = useHarness();
+const open = (context: BrowserContext): Promise<Page> => harness.open(context);
 
 describe('the sending-tab election in Chromium', () => {
   it('lets one tab at a time lead with Web Locks, and sends each event of every tab once', async () => {

@@ -2,7 +2,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { BufferBatch, EventBuffer } from '../../../src/buffer/buffer.js';
 import type { DropReason } from '../../../src/buffer/drop-reasons.js';
-import type { CircuitBreaker } from '../../../src/breaker/breaker.js';
+import type { CircuitBreaker } from '../../../src/breaker/circuit-breaker.js';
 import type { TransportDropReason } from '../../../src/transport/drop-reasons.js';
 import type {
   OutgoingBatch,
