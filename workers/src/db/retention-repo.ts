@@ -20,23 +20,19 @@ export type RetentionTable = 'events' | 'event_buckets' | 'dropped_counts' | 'au
  * Every one finds its rows through an index on (project_id, time), never a table scan.
  */
 export const DELETE_EXPIRED: Readonly<Record<RetentionTable, string>> = {
-  events: `DELETE FROM events WHERE rowid IN (
-    SELECT e.rowid FROM json_each(?1) AS p CROSS JOIN events AS e
-    WHERE e.project_id = p.value ->> 'projectId' AND e.received_at < p.value ->> 'beforeMs'
-    LIMIT ?2)`,
-  event_buckets: `DELETE FROM event_buckets WHERE rowid IN (
-    SELECT b.rowid FROM json_each(?1) AS p CROSS JOIN event_buckets AS b
-    WHERE b.project_id = p.value ->> 'projectId' AND b.minute < p.value ->> 'beforeMinute'
-    LIMIT ?2)`,
-  dropped_counts: `DELETE FROM dropped_counts WHERE rowid IN (
-    SELECT d.rowid FROM json_each(?1) AS p CROSS JOIN dropped_counts AS d
-    WHERE d.project_id = p.value ->> 'projectId' AND d.minute < p.value ->> 'beforeMinute'
-    LIMIT ?2)`,
-  audit_log: `DELETE FROM audit_log WHERE rowid IN (
-    SELECT a.rowid FROM json_each(?1) AS p CROSS JOIN audit_log AS a
-    WHERE a.project_id = p.value ->> 'projectId' AND a.at < p.value ->> 'beforeMs'
-    LIMIT ?2)`,
+  events: deleteStatement('events', 'received_at', 'beforeMs'),
+  event_buckets: deleteStatement('event_buckets', 'minute', 'beforeMinute'),
+  dropped_counts: deleteStatement('dropped_counts', 'minute', 'beforeMinute'),
+  audit_log: deleteStatement('audit_log', 'at', 'beforeMs'),
 };
+
+/** The DELETE of `table`'s rows whose `column` is before the cutoff `cutoff` of their project. */
+function deleteStatement(table: RetentionTable, column: string, cutoff: string): string {
+  return `DELETE FROM ${table} WHERE rowid IN (
+    SELECT t.rowid FROM json_each(?1) AS p CROSS JOIN ${table} AS t
+    WHERE t.project_id = p.value ->> 'projectId' AND t.${column} < p.value ->> '${cutoff}'
+    LIMIT ?2)`;
+}
 
 /** Every table retention prunes. */
 export const RETENTION_TABLES = Object.keys(DELETE_EXPIRED) as readonly RetentionTable[];
