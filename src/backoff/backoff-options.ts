@@ -1,15 +1,11 @@
 import { configError, type ConfigProblem } from '../config/config-problem.js';
 import { systemRandom, type RandomSource } from '../runtime/random.js';
+import { MAX_DELAY_MS } from '../runtime/timers.js';
 import { createBackoff, type Backoff, type BackoffCurve, type Jitter } from './backoff.js';
 import { JITTERS } from './jitter.js';
 
-/**
- * The longest delay timers honour (2³¹ − 1 ms, about 24.8 days): browsers, Node.js and workerd
- * fire a longer `setTimeout` at once, which would turn a long backoff into a retry storm.
- *
- * @see https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers
- */
-export const MAX_DELAY_MS = 2_147_483_647;
+/** Backoff delays are capped where one timer can still hold them (see runtime/timers). */
+export { MAX_DELAY_MS };
 
 /** What every backoff factory accepts besides its curve. */
 export interface JitterOptions<J extends Jitter = Exclude<Jitter, 'decorrelated'>> {

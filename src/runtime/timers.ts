@@ -36,8 +36,13 @@ function isNodeTimeout(handle: unknown): handle is NodeTimeout {
   return typeof handle === 'object' && handle !== null && 'unref' in handle && 'ref' in handle;
 }
 
-/** `setTimeout` runs any longer delay at once (it is a signed 32-bit count of ms). */
-const MAX_DELAY_MS = 2_147_483_647;
+/**
+ * The longest delay one `setTimeout` holds (2³¹ − 1 ms, about 24.8 days): browsers, Node.js and
+ * workerd fire a longer one at once.
+ *
+ * @see https://html.spec.whatwg.org/multipage/timers-and-user-prompts.html#timers
+ */
+export const MAX_DELAY_MS = 2_147_483_647;
 
 /** A timer longer than {@link MAX_DELAY_MS}, run as a chain of shorter ones. */
 interface LongTimer {
