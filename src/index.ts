@@ -22,3 +22,4 @@ export * from './policy/index.js';
 export * from './fetch/index.js';
 export * from './buffer/index.js';
 export * from './transport/index.js';
+export * from './client/index.js';

@@ -56,6 +56,11 @@ export const clientConfigSchema = z.object({
   maxBreadcrumbs: z._default(z.int().check(z.gte(0), z.lte(100)), 100),
   /** Window in ms in which repeats of one fingerprint fold into one event. Default 60 000. */
   dedupeWindowMs: z._default(z.int().check(z.gte(0), z.lte(86_400_000)), 60_000),
+  /**
+   * Most events one fingerprint sends per dedupe window, the first included (the per-fingerprint
+   * rate cap); later repeats fold into one event sent when the window ends. Default 10.
+   */
+  maxEventsPerFingerprint: z._default(z.int().check(z.gte(1), z.lte(10_000)), 10),
   buffer: z._default(bufferSchema, {
     maxEvents: 1000,
     maxBytes: 5 * 1024 * 1024,

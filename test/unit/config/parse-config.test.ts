@@ -26,6 +26,7 @@ describe('parseConfig(clientConfigSchema)', () => {
       denyUrls: [],
       maxBreadcrumbs: 100,
       dedupeWindowMs: 60_000,
+      maxEventsPerFingerprint: 10,
       buffer: { maxEvents: 1000, maxBytes: 5 * 1024 * 1024, overflow: 'drop_oldest' },
       transport: { batchSize: 100, maxBatchBytes: 512 * 1024, flushIntervalMs: 1000 },
     });

@@ -1,0 +1,108 @@
+/**
+ * The first half of the capture pipeline (SPEC §4): normalise → classify → scrub → fingerprint.
+ * What comes out is a bounded, scrubbed wire event (SPEC §6) ready for the filters, dedupe and
+ * the buffer.
+ *
+ * @module
+ */
+import { FaultError } from '../errors/fault-error.js';
+import type { FromOptions } from '../errors/describe-thrown.js';
+import type { Scrubber } from '../scrub/scrub.js';
+import { fingerprint } from '../stack/fingerprint.js';
+import { fnv1a64Parts } from '../stack/hash.js';
+import type { StackFrame } from '../stack/stack-frame.js';
+import type { WireBreadcrumb, WireEvent } from '../wire/event-schema.js';
+import { WIRE_LIMITS as L } from '../wire/limits.js';
+import { toPlainData, truncate } from '../wire/to-plain-data.js';
+import type { CaptureHint } from './capture-hint.js';
+import type { Scope } from './scope.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Where the event happened: the page or request URL and the user agent. */
+export interface EventOrigin {
+  readonly url?: string | undefined;
+  readonly userAgent?: string | undefined;
+}
+
+/** Everything {@link buildEvent} needs besides the thrown value. */
+export interface EventSettings {
+  readonly scope: Scope;
+  readonly scrub: Scrubber;
+  readonly release: string | undefined;
+  readonly environment: string;
+  readonly origin: (() => EventOrigin) | undefined;
+  readonly classifier: FromOptions['classifier'];
+}
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * Turns a FaultError into the scrubbed, fingerprinted wire event the client buffers: its own
+ * wire form, plus the scope (user, tags, contexts, breadcrumbs), release, environment and
+ * origin, then scrubbed as one value and fingerprinted from the scrubbed message (so an email
+ * in a message does not split an issue per user).
+ */
+export function buildEvent(
+  error: FaultError,
+  hint: CaptureHint,
+  settings: EventSettings,
+): WireEvent {
+  const event = error.toJSON() as Mutable<WireEvent>;
+  const fields = settings.scope.fields(hint.tags, hint.context);
+  if (fields.context !== undefined) {
+    event.context = { ...event.context, ...fields.context };
+  }
+  if (event.context !== undefined) {
+    event.context = toPlainData(event.context) as Record<string, unknown>;
+  }
+  if (fields.user !== undefined) event.user = toPlainData(fields.user) as Record<string, unknown>;
+  if (fields.tags !== undefined) event.tags = fields.tags;
+  if (fields.breadcrumbs !== undefined) event.breadcrumbs = fields.breadcrumbs.map(boundCrumb);
+  if (hint.severity !== undefined) event.severity = hint.severity;
+  if (hint.correlationId !== undefined) {
+    event.correlationId = truncate(String(hint.correlationId), L.idLength);
+  }
+  if (typeof hint.traceId === 'string' && TRACE_ID.test(hint.traceId)) event.traceId = hint.traceId;
+  if (settings.release !== undefined) event.release = settings.release;
+  event.environment = settings.environment;
+  const origin = settings.origin?.();
+  if (origin?.url !== undefined) event.url = truncate(origin.url, L.urlLength);
+  if (origin?.userAgent !== undefined) event.userAgent = truncate(origin.userAgent, L.urlLength);
+  const scrubbed = settings.scrub(event) as Mutable<WireEvent>;
+  scrubbed.fingerprint =
+    hint.fingerprint === undefined
+      ? fingerprint({
+          type: scrubbed.type,
+          message: scrubbed.message,
+          frames: wireFrames(scrubbed),
+        })
+      : fnv1a64Parts(
+          typeof hint.fingerprint === 'string' ? [hint.fingerprint] : [...hint.fingerprint],
+        );
+  return scrubbed;
+}
+
+/** Wire frames are stack frames whose absent fields may be spelled `undefined`. */
+function wireFrames(event: WireEvent): readonly StackFrame[] {
+  return (event.frames ?? []) as readonly StackFrame[];
+}
+
+function boundCrumb(crumb: WireBreadcrumb): WireBreadcrumb {
+  const out: Mutable<WireBreadcrumb> = {
+    timestamp: crumb.timestamp,
+    category: truncate(String(crumb.category), L.nameLength),
+  };
+  if (crumb.message !== undefined) out.message = truncate(String(crumb.message), L.messageLength);
+  if (crumb.level !== undefined) out.level = crumb.level;
+  if (crumb.data !== undefined) out.data = toPlainData(crumb.data) as Record<string, unknown>;
+  return out;
+}
+
+/**
+ * Normalises what was thrown (SPEC §2): a FaultError as is, anything else through
+ * `FaultError.from` with the client's classifier. Never throws.
+ */
+export function normalise(thrown: unknown, classifier: FromOptions['classifier']): FaultError {
+  return FaultError.from(thrown, classifier === undefined ? {} : { classifier });
+}

@@ -1,0 +1,20 @@
+import type { Severity } from '../errors/taxonomy.js';
+
+/** Extra facts for one captured event (`captureException(error, hint)`). */
+export interface CaptureHint {
+  /** Plain data merged over the error's own context and the scope's contexts. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Tags for this event only, merged over the scope's. */
+  readonly tags?: Readonly<Record<string, unknown>>;
+  /** Overrides the taxonomy's severity. */
+  readonly severity?: Severity;
+  /**
+   * Groups the event by these parts instead of its type, message and frames, e.g.
+   * `['checkout', 'payment-declined']`. A string is one part.
+   */
+  readonly fingerprint?: string | readonly string[];
+  /** Joins this event with others, e.g. a request id or the W3C trace id of a request. */
+  readonly correlationId?: string;
+  /** The W3C trace id (32 lowercase hex digits) the failure happened in. */
+  readonly traceId?: string;
+}

@@ -1,0 +1,43 @@
+/**
+ * The capture client's side of the resilience hook (issue 3 item 7, SPEC §3): breaker
+ * transitions become breadcrumbs, an opened breaker and an exhausted retry become events. The
+ * client's own collector breaker is left out: reporting it would feed the failure it reports
+ * back into the transport (no feedback loops, SPEC §4).
+ *
+ * @module
+ */
+import { FaultError } from '../errors/fault-error.js';
+import { onResilienceEvent } from '../policy/resilience-events.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Client } from './client.js';
+
+/** The name `collectorBreaker()` gives the transport's breaker. */
+const COLLECTOR_BREAKER = 'faultline:collector';
+
+/** Subscribes `client` to the resilience events of this realm; returns the unsubscribe function. */
+export function reportResilience(
+  client: Pick<Client, 'addBreadcrumb' | 'captureException'>,
+  clock: Clock,
+): () => void {
+  return onResilienceEvent((event) => {
+    if (event.kind === 'retry_exhausted') {
+      client.captureException(event.error);
+      return;
+    }
+    if (event.breaker === COLLECTOR_BREAKER) return;
+    client.addBreadcrumb({
+      category: 'breaker',
+      message: `${event.breaker}: ${event.from} → ${event.to}`,
+      level: event.to === 'open' ? 'warning' : 'info',
+    });
+    if (event.to === 'open') {
+      const opened = new FaultError('circuit_open', `Circuit ${event.breaker} opened`, {
+        cause: event.error,
+        context: { breaker: event.breaker, from: event.from },
+        captureStack: false,
+        clock,
+      });
+      client.captureException(opened);
+    }
+  });
+}
