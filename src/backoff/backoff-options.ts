@@ -1,4 +1,4 @@
-import { configError, type ConfigProblem } from '../config/config-problem.js';
+import type { NumberRule, OptionChecks } from '../policy/option-checks.js';
 import { systemRandom, type RandomSource } from '../runtime/random.js';
 import { MAX_DELAY_MS } from '../runtime/timers.js';
 import { createBackoff, type Backoff, type BackoffCurve, type Jitter } from './backoff.js';
@@ -15,54 +15,23 @@ export interface JitterOptions<J extends Jitter = Exclude<Jitter, 'decorrelated'
   readonly random?: RandomSource | undefined;
 }
 
-/**
- * `value` when it is a number in [`min`, `max`], `fallback` when it is `undefined`; otherwise
- * records a problem at `path` and returns `fallback`. Options are checked by hand: zod must stay
- * out of the resilience import graph (SPEC §1).
- *
- * @internal
- */
-export function checkNumber(
-  problems: ConfigProblem[],
-  path: string,
-  value: unknown,
-  fallback: number,
-  min = 0,
-  max = MAX_DELAY_MS,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && value >= min && value <= max) return value;
-  problems.push({
-    kind: typeof value === 'number' ? 'range' : 'value',
-    path,
-    received: value,
-    expected: `a number from ${min} to ${max}`,
-  });
-  return fallback;
-}
+/** The rule every delay option follows: a number of ms one timer can hold. @internal */
+export const DELAY_RULE: NumberRule = { min: 0, max: MAX_DELAY_MS };
 
 /**
  * Checks `jitter` (one of `allowed`, default `allowed[0]`) and `random`, then throws every
- * problem found so far as one config FaultError, or returns the backoff along `curve`.
+ * problem `checks` holds as one config FaultError, or returns the backoff along `curve`.
  *
- * @throws FaultError `invalid_config_value` (1201) or `range_error` (1203), per {@link configError}.
+ * @throws FaultError `invalid_config_value` (1201) or `range_error` (1203), per {@link OptionChecks.done}.
  * @internal
  */
 export function buildBackoff(
-  subject: string,
-  problems: ConfigProblem[],
+  checks: OptionChecks,
   options: JitterOptions<Jitter>,
   allowed: readonly Jitter[],
   curve: BackoffCurve,
 ): Backoff {
-  const { jitter = allowed[0], random = systemRandom } = options;
-  if (!allowed.includes(jitter as Jitter)) {
-    const expected = `one of ${allowed.join(', ')}`;
-    problems.push({ kind: 'value', path: 'jitter', received: jitter, expected });
-  }
-  if (typeof random !== 'function') {
-    problems.push({ kind: 'value', path: 'random', received: random, expected: 'a function' });
-  }
-  if (problems.length > 0) throw configError(subject, problems);
-  return createBackoff(JITTERS[jitter as Jitter], curve, random);
+  const { jitter = allowed[0] as Jitter, random = systemRandom } = options;
+  checks.oneOf('jitter', jitter, allowed).fn('random', random).done();
+  return createBackoff(JITTERS[jitter], curve, random);
 }

@@ -1,6 +1,6 @@
-import type { ConfigProblem } from '../config/config-problem.js';
+import { checkOptions } from '../policy/option-checks.js';
 import type { Backoff, Jitter } from './backoff.js';
-import { buildBackoff, checkNumber, type JitterOptions } from './backoff-options.js';
+import { buildBackoff, DELAY_RULE, type JitterOptions } from './backoff-options.js';
 
 /** Options of {@link exponentialBackoff}. Every field is optional. */
 export interface ExponentialBackoffOptions extends JitterOptions<Jitter> {
@@ -27,15 +27,15 @@ export interface ExponentialBackoffOptions extends JitterOptions<Jitter> {
  * exponentialBackoff({ jitter: 'decorrelated', random: seededRandom }); // reproducible delays
  */
 export function exponentialBackoff(options: ExponentialBackoffOptions = {}): Backoff {
-  const problems: ConfigProblem[] = [];
-  const initialMs = checkNumber(problems, 'initialMs', options.initialMs, 100);
-  const factor = checkNumber(problems, 'factor', options.factor, 2, 1, 1000);
-  const maxMs = checkNumber(problems, 'maxMs', options.maxMs, Math.max(30_000, initialMs));
-  return buildBackoff(
-    'exponentialBackoff options',
-    problems,
-    options,
-    ['full', 'none', 'equal', 'decorrelated'],
-    { initialMs, factor, stepMs: 0, maxMs },
-  );
+  const checks = checkOptions('exponentialBackoff options')
+    .number('initialMs', options.initialMs, DELAY_RULE)
+    .number('factor', options.factor, { min: 1, max: 1000 })
+    .number('maxMs', options.maxMs, DELAY_RULE);
+  const { initialMs = 100, factor = 2, maxMs = Math.max(30_000, initialMs) } = options;
+  return buildBackoff(checks, options, ['full', 'none', 'equal', 'decorrelated'], {
+    initialMs,
+    factor,
+    stepMs: 0,
+    maxMs,
+  });
 }

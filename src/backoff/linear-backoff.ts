@@ -1,6 +1,6 @@
-import type { ConfigProblem } from '../config/config-problem.js';
+import { checkOptions } from '../policy/option-checks.js';
 import type { Backoff } from './backoff.js';
-import { buildBackoff, checkNumber, type JitterOptions } from './backoff-options.js';
+import { buildBackoff, DELAY_RULE, type JitterOptions } from './backoff-options.js';
 
 /** Options of {@link linearBackoff}. Every field is optional. */
 export interface LinearBackoffOptions extends JitterOptions {
@@ -23,11 +23,12 @@ export interface LinearBackoffOptions extends JitterOptions {
  * linearBackoff({ initialMs: 200, stepMs: 300, maxMs: 1000 }); // 200, 500, 800, 1000, 1000, …
  */
 export function linearBackoff(options: LinearBackoffOptions = {}): Backoff {
-  const problems: ConfigProblem[] = [];
-  const initialMs = checkNumber(problems, 'initialMs', options.initialMs, 1000);
-  const stepMs = checkNumber(problems, 'stepMs', options.stepMs, initialMs);
-  const maxMs = checkNumber(problems, 'maxMs', options.maxMs, Math.max(30_000, initialMs));
-  return buildBackoff('linearBackoff options', problems, options, ['none', 'full', 'equal'], {
+  const checks = checkOptions('linearBackoff options')
+    .number('initialMs', options.initialMs, DELAY_RULE)
+    .number('stepMs', options.stepMs, DELAY_RULE)
+    .number('maxMs', options.maxMs, DELAY_RULE);
+  const { initialMs = 1000, stepMs = initialMs, maxMs = Math.max(30_000, initialMs) } = options;
+  return buildBackoff(checks, options, ['none', 'full', 'equal'], {
     initialMs,
     factor: 1,
     stepMs,

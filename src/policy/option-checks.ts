@@ -16,9 +16,14 @@ export interface NumberRule {
 
 function describe(rule: NumberRule): string {
   const kind = rule.integer ? 'an integer' : 'a number';
-  const low = `${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
-  const high = rule.max === undefined ? '' : ` and ≤ ${rule.max}`;
-  return `${kind} ${low}${high}${rule.infinite ? ' (or Infinity)' : ''}`;
+  const { min, max } = rule;
+  const range =
+    max === undefined
+      ? `${rule.exclusiveMin ? '>' : '≥'} ${min}`
+      : rule.exclusiveMin
+        ? `> ${min} and ≤ ${max}`
+        : `from ${min} to ${max}`;
+  return `${kind} ${range}${rule.infinite ? ' (or Infinity)' : ''}`;
 }
 
 function fits(value: number, rule: NumberRule): boolean {
@@ -50,8 +55,9 @@ export interface OptionChecks {
 }
 
 /**
- * Starts checking the options of `subject` (e.g. `'circuit breaker options'`). Hand-written so
- * the resilience import graph never pulls zod (SPEC §1); problems become one config FaultError.
+ * Starts checking the options of `subject` (e.g. `'circuit breaker options'`): the one option
+ * validator of the policies, backoffs and buffers. Hand-written so the resilience import graph
+ * never pulls zod (SPEC §1); problems become one config FaultError.
  */
 export function checkOptions(subject: string): OptionChecks {
   const problems: ConfigProblem[] = [];

@@ -83,7 +83,7 @@ const folders = (inputs) =>
 
 /**
  * Section 7 of resilience.bench.mjs: prints every library's size, faultline's top 15 inputs,
- * and faultline without FaultError's extras; returns faultline's gzip sizes.
+ * faultline without FaultError's extras, and FaultError alone; returns faultline's gzip sizes.
  */
 export async function bundleReport() {
   console.log(
@@ -126,9 +126,19 @@ export async function bundleReport() {
     `    …and without resilientFetch (retry, circuitBreaker, timeout only): ` +
       `${noFetch.minified} B min, ${noFetch.gzip} B gzip`,
   );
+  const alone = await bundleSize(`export { FaultError } from ${JSON.stringify(dist)};`);
+  console.log(
+    `    FaultError alone (the floor of any bundle that throws one): ` +
+      `${alone.minified} B min, ${alone.gzip} B gzip`,
+  );
   const top = sortedInputs(slim.inputs)
     .slice(0, 8)
     .map(([path, { bytesInOutput }]) => `${path.replace(/^dist\//, '')} ${bytesInOutput}`);
   console.log(`    what remains, top 8: ${top.join(', ')}`);
-  return { gzip: ours.gzip, slimGzip: slim.gzip, noFetchGzip: noFetch.gzip };
+  return {
+    gzip: ours.gzip,
+    slimGzip: slim.gzip,
+    noFetchGzip: noFetch.gzip,
+    faultErrorGzip: alone.gzip,
+  };
 }

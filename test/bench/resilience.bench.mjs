@@ -267,11 +267,11 @@ const FLOOR = 'floor: await fn()';
 
 // ---- 7. Bundle size -----------------------------------------------------------------------
 {
-  const { gzip, slimGzip, noFetchGzip } = await bundleReport();
+  const { gzip, slimGzip, noFetchGzip, faultErrorGzip } = await bundleReport();
   target(
     'bundle ≤ 4 KB gzip',
     gzip <= 4096,
-    `faultline ${gzip} B gzip (${slimGzip} B without FaultError's extras, ${noFetchGzip} B also without resilientFetch)`,
+    `faultline ${gzip} B gzip (${slimGzip} B without FaultError's extras, ${noFetchGzip} B also without resilientFetch; FaultError alone ${faultErrorGzip} B)`,
   );
 }
 

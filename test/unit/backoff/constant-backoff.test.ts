@@ -46,7 +46,7 @@ describe('constantBackoff()', () => {
       constantBackoff(100, { jitter: 'decorrelated' as 'full', random: Math.random }),
     );
     expect(isFaultError(thrown) && thrown.message).toContain(
-      'jitter: expected one of none, full, equal, received "decorrelated"',
+      'jitter: expected one of "none", "full", "equal", received "decorrelated"',
     );
   });
 });
