@@ -5,6 +5,8 @@
  * @module
  */
 
+const NON_ASCII = /[^\0-\x7f]/;
+
 /**
  * UTF-8 length of `text` in bytes. A lone surrogate counts as 3 bytes, as `TextEncoder`
  * encodes it (as U+FFFD).
@@ -13,6 +15,8 @@
  * utf8Length('héllo'); // 6
  */
 export function utf8Length(text: string): number {
+  // Most events are ASCII: one native scan beats a loop over every code unit.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

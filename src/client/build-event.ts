@@ -70,6 +70,15 @@ export function buildEvent(
   if (origin?.url !== undefined) event.url = truncate(origin.url, L.urlLength);
   if (origin?.userAgent !== undefined) event.userAgent = truncate(origin.userAgent, L.urlLength);
   const scrubbed = settings.scrub(event) as Mutable<WireEvent>;
+  // Structural fields stay as made, as the collector keeps them: a random id or trace id may
+  // hold a digit run that passes for a card number, and `[card]` is not a valid id.
+  scrubbed.id = event.id;
+  scrubbed.timestamp = event.timestamp;
+  scrubbed.type = event.type;
+  scrubbed.code = event.code;
+  scrubbed.category = event.category;
+  scrubbed.severity = event.severity;
+  if (event.traceId !== undefined) scrubbed.traceId = event.traceId;
   scrubbed.fingerprint =
     hint.fingerprint === undefined
       ? fingerprint({

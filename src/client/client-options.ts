@@ -1,5 +1,5 @@
 import type { EventBuffer } from '../buffer/buffer.js';
-import type { ClientConfigInput } from '../config/client-schema.js';
+import type { ClientConfig, ClientConfigInput } from '../config/client-schema.js';
 import type { FromOptions } from '../errors/describe-thrown.js';
 import type { Clock } from '../runtime/clock.js';
 import type { RandomSource } from '../runtime/random.js';
@@ -21,8 +21,12 @@ export interface ClientOptions extends ClientConfigInput {
   readonly scrub?: ScrubOptions | undefined;
   /** Types what was thrown. Default: `failureType` (compact); pass `classify` for the whole taxonomy. */
   readonly classifier?: FromOptions['classifier'];
-  /** Where events wait for the collector. Default: `memoryBuffer` with the config's bounds. */
-  readonly eventBuffer?: EventBuffer | undefined;
+  /**
+   * Where events wait for the collector: a buffer, or a function making one from the config's
+   * validated bounds. Default: `memoryBuffer` with those bounds.
+   */
+  readonly eventBuffer?:
+    EventBuffer | ((bounds: ClientConfig['buffer']) => EventBuffer) | undefined;
   /** What carries batches. Default: `createFetchTransport` behind `collectorBreaker()`. */
   readonly eventTransport?: Transport | undefined;
   /** Who sends when several clients share one buffer. Default: this client always does. */

@@ -80,7 +80,10 @@ export interface Client {
    * `false` when `timeoutMs` (default 5000) passes first. Never rejects.
    */
   flush(timeoutMs?: number): Promise<boolean>;
-  /** Hands the oldest buffered events to a beacon (for page hide); they stay buffered. */
+  /**
+   * For page hide: at once, hands the events not yet stored to a beacon (the page may be gone
+   * before the buffer's write ends); then the oldest buffered ones. They stay buffered.
+   */
   beacon(): Promise<void>;
   /** Flushes (within `timeoutMs`, default 2000), then stops. Later captures are dropped. */
   close(timeoutMs?: number): Promise<boolean>;
@@ -105,7 +108,9 @@ export function createClient(options: ClientOptions): Client {
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? systemRandom;
   const { batchSize, maxBatchBytes, flushIntervalMs } = config.transport;
-  const buffer = options.eventBuffer ?? memoryBuffer(config.buffer);
+  const given = options.eventBuffer;
+  const buffer =
+    typeof given === 'function' ? given(config.buffer) : (given ?? memoryBuffer(config.buffer));
   const transport =
     options.eventTransport ??
     createFetchTransport({
@@ -145,6 +150,8 @@ export function createClient(options: ClientOptions): Client {
   const filters: FilterSettings = { ...config, noise: options.noise ?? [] };
   const listeners = new Set<(event: WireEvent) => void>();
   const writes = new Set<Promise<unknown>>();
+  // Events handed to the buffer and not yet stored: a page that hides now beacons them at once.
+  const unsaved = new Map<string, WireEvent>();
   let closed = false;
 
   const track = (work: Promise<unknown>) => {
@@ -176,7 +183,9 @@ export function createClient(options: ClientOptions): Client {
     } catch {
       return void drop('invalid');
     }
-    track(delivery.enqueue(final, bytes));
+    const saved = final;
+    unsaved.set(saved.id, saved);
+    track(delivery.enqueue(saved, bytes).finally(() => unsaved.delete(saved.id)));
     for (const listener of listeners) {
       try {
         listener(final);
@@ -216,6 +225,7 @@ export function createClient(options: ClientOptions): Client {
       return delivery.flush(timeoutMs).catch(() => false);
     },
     async beacon() {
+      if (unsaved.size > 0) transport.beacon({ events: [...unsaved.values()] });
       await settled();
       await delivery.beacon().catch(() => undefined);
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/client/client.js';
+import { FaultError } from '../../../src/errors/fault-error.js';
 import { isFaultError } from '../../../src/errors/is-fault-error.js';
 import { wireEventSchema } from '../../../src/wire/event-schema.js';
 import { accept, offline, refuse } from '../transport/fake-collector.js';
@@ -33,6 +34,18 @@ describe('createClient(): capture', () => {
     });
     expect(event!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(event!.frames!.length).toBeGreaterThan(0);
+  });
+
+  it('scrubs everything but the structural fields: an id that passes for a card stays', async () => {
+    const { client, events } = clientSetup();
+    const id = '4111111111111111-0c1e'; // a Luhn-valid digit run, as random ids sometimes hold
+    const traceId = '4111111111111111aaaaaaaaaaaaaaaa';
+    client.captureException(new FaultError('timeout', 'card 4111 1111 1111 1111', { id }), {
+      traceId,
+    });
+    await client.flush();
+    expect(events()[0]).toMatchObject({ id, traceId, message: 'card [card]' });
+    expect(wireEventSchema.safeParse(events()[0]).success).toBe(true);
   });
 
   it('groups by the scrubbed message, so an email does not split an issue per user', () => {
