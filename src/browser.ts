@@ -1,6 +1,7 @@
 /**
- * faultline for Browser code: the core API, importable as `faultline/browser`. The browser-specific
- * capture entry (SPEC §4) is added here by the capture-client work.
+ * faultline for browsers, importable as `faultline/browser`: the core API plus `init` (SPEC §4),
+ * which captures a page's errors into an IndexedDB buffer shared by its tabs and sends them to
+ * the collector, and the browser's parts (buffer, tab leader, integrations) for custom setups.
  *
  * @module
  */

@@ -61,8 +61,8 @@ export interface Client {
   readonly config: ClientConfig;
   /**
    * Captures anything thrown. Returns the event id, or `undefined` when the event was left out
-   * (filtered, sampled, dropped by `beforeSend`, client closed) or folded into a repeat. Never
-   * throws.
+   * (filtered, sampled, dropped by `beforeSend`, client closed), folded into a repeat, or was
+   * captured already (the same error object: caught, captured and re-thrown). Never throws.
    */
   captureException(error: unknown, hint?: CaptureHint): string | undefined;
   /** Captures a message (severity `info` unless given). Never throws. */
@@ -152,6 +152,7 @@ export function createClient(options: ClientOptions): Client {
   const writes = new Set<Promise<unknown>>();
   // Events handed to the buffer and not yet stored: a page that hides now beacons them at once.
   const unsaved = new Map<string, WireEvent>();
+  const captured = new WeakSet<object>();
   let closed = false;
 
   const track = (work: Promise<unknown>) => {
@@ -198,7 +199,12 @@ export function createClient(options: ClientOptions): Client {
 
   function capture(thrown: unknown, hint: CaptureHint = {}): string | undefined {
     if (closed) return void drop('client_closed');
+    // An error caught, captured and re-thrown reaches the global handlers too: once is enough.
+    const isObject =
+      (typeof thrown === 'object' && thrown !== null) || typeof thrown === 'function';
+    if (isObject && captured.has(thrown)) return undefined;
     try {
+      if (isObject) captured.add(thrown);
       return admit(buildEvent(normalise(thrown, settings.classifier), hint, settings));
     } catch {
       return void drop('invalid');

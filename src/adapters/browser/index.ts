@@ -14,3 +14,5 @@ export {
 export { indexedDbLeaseStore, type IndexedDbLeaseStoreOptions } from './indexeddb-lease-store.js';
 export { isQuotaExceeded, recoverFromQuota, type QuotaRecovery } from './quota-recovery.js';
 export { getIndexedDB, getLockManager } from './storage-globals.js';
+export { init, getClient, type BrowserIntegrations, type BrowserOptions } from './init.js';
+export * from './integrations/index.js';

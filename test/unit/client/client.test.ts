@@ -59,6 +59,16 @@ describe('createClient(): capture', () => {
     expect(seen[0]).not.toBe(seen[1]);
   });
 
+  it('captures one error object once, however often it is handed over', async () => {
+    const { client, events } = clientSetup();
+    const error = errorAt(1);
+    expect(client.captureException(error)).toBeDefined();
+    expect(client.captureException(error)).toBeUndefined(); // re-thrown to a global handler
+    await client.flush();
+    expect(events()).toHaveLength(1);
+    expect((await client.status()).folded).toBe(0);
+  });
+
   it('captures messages with severity info unless told', async () => {
     const { client, events } = clientSetup();
     client.captureMessage('checkout slow');

@@ -1,0 +1,233 @@
+// Issue 5 item 7: the standalone bundle in real Chromium against the project's own collector
+// (wrangler dev, local D1): offline capture across reloads and two tabs, then every event
+// counted exactly once; no secret in IndexedDB; overflow drops reported; a 429 storm backed off.
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_PAGE, startCollector, type CollectorProcess } from './collector-process.mjs';
+import { launchChromium } from './launch.js';
+
+const EVENTS = '**/v1/events**';
+
+/** The page's `window`: the bundle's exports as `faultline`. */
+type BundleWindow = { faultline: typeof import('../../src/standalone.js') };
+
+let collector: CollectorProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  collector = await startCollector(19_000 + (process.pid % 900));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  collector?.stop();
+});
+
+/** A fresh browser profile whose pages are served at the collector's origin. */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.route('**/e2e.html', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: BUNDLE_PAGE }),
+  );
+  return context;
+}
+
+/** Opens (or reloads) the page and starts the client with `options`. */
+async function start(page: Page, options: Record<string, unknown> = {}): Promise<void> {
+  if (page.url().endsWith('/e2e.html')) await page.reload();
+  else await page.goto(`${collector.base}/e2e.html`);
+  await page.waitForFunction(() => (window as { ready?: boolean }).ready === true, null, {
+    timeout: 90_000,
+  });
+  await page.evaluate(
+    ([endpoint, key, extra]) =>
+      (window as unknown as BundleWindow).faultline.init({
+        endpoint,
+        key,
+        release: 'e2e',
+        integrations: { console: false },
+        transport: { flushIntervalMs: 200 },
+        ...extra,
+      }),
+    [collector.base, collector.key, options] as const,
+  );
+}
+
+/** `n` in letters (a, b, … z, ba, bb…): numbers would group into one issue (SPEC §2). */
+const letters = (n: number) =>
+  n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+
+/**
+ * Captures `count` errors that group apart (`word` plus n in letters), each carrying secrets,
+ * and waits until the buffer holds them; returns their ids.
+ */
+async function capture(page: Page, word: string, from: number, count: number): Promise<string[]> {
+  const messages = Array.from({ length: count }, (_, k) => `${word} ${letters(from + k)} for`);
+  return page.evaluate(async (messages) => {
+    const { faultline } = window as unknown as BundleWindow;
+    const ids = messages.map((message) =>
+      faultline.captureException(
+        new Error(`${message} jane.doe@example.com card 4111 1111 1111 1111`),
+        { context: { password: 'hunter2', session: 'Bearer abc.def.ghi' } },
+      ),
+    );
+    await faultline.getClient()!.status(); // the buffer's writes are queued before its reads
+    return ids as string[];
+  }, messages);
+}
+
+const status = (page: Page) =>
+  page.evaluate(() => (window as unknown as BundleWindow).faultline.getClient()!.status());
+
+/** Every buffered record of the page's IndexedDB buffer, as JSON text. */
+const storedJson = (page: Page, name = 'faultline') =>
+  page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<unknown[]>((resolve) => {
+      const request = db.transaction('events').objectStore('events').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return { count: all.length, json: JSON.stringify(all) };
+  }, name);
+
+/** The batch a request carried. */
+function batchOf(request: Request): { events: { id: string }[]; dropped?: Record<string, number> } {
+  const body = request.postDataBuffer() ?? Buffer.alloc(0);
+  const gzip = request.headers()['content-encoding'] === 'gzip';
+  return JSON.parse((gzip ? gunzipSync(body) : body).toString('utf8'));
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe('the browser SDK against the real collector', () => {
+  it('keeps what it captures offline across reloads and tabs, then delivers each exactly once', async () => {
+    const context = await newContext();
+    await context.route(EVENTS, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    const ids: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      await start(page); // the first visit, then three reloads
+      ids.push(...(await capture(page, 'offlinecase', round * 6, 6)));
+    }
+    const second = await context.newPage();
+    await start(second);
+    ids.push(...(await capture(second, 'offlinecase', 24, 6)));
+    expect(new Set(ids).size).toBe(30);
+
+    const stored = await until(
+      () => storedJson(page),
+      (s) => s.count === 30,
+    );
+    expect(stored.count).toBe(30);
+    for (const secret of [
+      'jane.doe@example.com',
+      '4111 1111 1111 1111',
+      'hunter2',
+      'abc.def.ghi',
+    ]) {
+      expect(stored.json).not.toContain(secret);
+    }
+
+    const sends: { at: number; batch: ReturnType<typeof batchOf> }[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/v1/events')) {
+        sends.push({ at: Date.now(), batch: batchOf(request) });
+      }
+    });
+    await context.unroute(EVENTS);
+    const online = Date.now();
+    for (const tab of [page, second]) await tab.evaluate(() => dispatchEvent(new Event('online')));
+    const issues = await until(
+      () => collector.issues('offlinecase'),
+      (list) => list.reduce((sum, issue) => sum + issue.count, 0) >= 30,
+    );
+    expect(sends[0]!.at - online).toBeLessThan(1000);
+    expect(sends[0]!.batch.events.map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(issues).toHaveLength(30);
+    expect(issues.every((issue) => issue.count === 1)).toBe(true);
+    expect(issues.every((issue) => !issue.title.includes('jane.doe'))).toBe(true);
+    expect(
+      (
+        await until(
+          () => status(page),
+          (s) => s.buffered === 0,
+        )
+      ).buffered,
+    ).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it('counts buffer overflow drops and reports them to the collector', async () => {
+    const context = await newContext();
+    await context.route(EVENTS, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await start(page, { databaseName: 'overflow', buffer: { maxEvents: 10 } });
+    await capture(page, 'overflowcase', 0, 15);
+    expect(
+      (
+        await until(
+          () => status(page),
+          (s) => s.dropped.buffer_overflow === 5,
+        )
+      ).dropped,
+    ).toEqual({ buffer_overflow: 5 });
+    const batches: ReturnType<typeof batchOf>[] = [];
+    context.on('request', (r) => r.url().includes('/v1/events') && batches.push(batchOf(r)));
+    await context.unroute(EVENTS);
+    await page.evaluate(() => (window as unknown as BundleWindow).faultline.flush(10_000));
+    expect(batches.find((b) => b.dropped)?.dropped).toEqual({ buffer_overflow: 5 });
+    const issues = await until(
+      () => collector.issues('overflowcase'),
+      (list) => list.length >= 10,
+    );
+    // drop_oldest: the first five went, the last ten stayed
+    const kept = Array.from({ length: 10 }, (_, k) => `overflowcase ${letters(k + 5)} for`);
+    expect(issues.map((i) => i.title.split(' [email]')[0]).sort()).toEqual(kept.sort());
+    await context.close();
+  }, 60_000);
+
+  it('backs off a 429 storm as told by Retry-After and loses nothing', async () => {
+    const context = await newContext();
+    const refusedAt: number[] = [];
+    await context.route(EVENTS, (route) => {
+      if (refusedAt.length >= 3) return route.continue();
+      refusedAt.push(Date.now());
+      return route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '1', 'access-control-allow-origin': '*' },
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { type: 'rate_limited', message: 'slow down' } }),
+      });
+    });
+    const page = await context.newPage();
+    await start(page, { databaseName: 'storm' });
+    await capture(page, 'stormcase', 0, 40);
+    const issues = await until(
+      () => collector.issues('stormcase'),
+      (list) => list.length >= 40,
+      20_000,
+    );
+    expect(refusedAt).toHaveLength(3);
+    for (let i = 1; i < refusedAt.length; i++) {
+      expect(refusedAt[i]! - refusedAt[i - 1]!).toBeGreaterThanOrEqual(950);
+    }
+    expect(issues).toHaveLength(40);
+    expect(issues.every((issue) => issue.count === 1)).toBe(true);
+    await context.close();
+  }, 60_000);
+});
