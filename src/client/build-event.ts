@@ -67,8 +67,10 @@ export function buildEvent(
   if (settings.release !== undefined) event.release = settings.release;
   event.environment = settings.environment;
   const origin = settings.origin?.();
-  if (origin?.url !== undefined) event.url = truncate(origin.url, L.urlLength);
-  if (origin?.userAgent !== undefined) event.userAgent = truncate(origin.userAgent, L.urlLength);
+  const url = hint.url ?? origin?.url;
+  const userAgent = hint.userAgent ?? origin?.userAgent;
+  if (url !== undefined) event.url = truncate(String(url), L.urlLength);
+  if (userAgent !== undefined) event.userAgent = truncate(String(userAgent), L.urlLength);
   const scrubbed = settings.scrub(event) as Mutable<WireEvent>;
   // Structural fields stay as made, as the collector keeps them: a random id or trace id may
   // hold a digit run that passes for a card number, and `[card]` is not a valid id.

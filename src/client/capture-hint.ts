@@ -17,4 +17,11 @@ export interface CaptureHint {
   readonly correlationId?: string;
   /** The W3C trace id (32 lowercase hex digits) the failure happened in. */
   readonly traceId?: string;
+  /**
+   * Where it happened, e.g. the URL of the request a Worker was serving; overrides the
+   * client's `origin` for this event. Scrubbed with the event.
+   */
+  readonly url?: string | undefined;
+  /** The user agent, e.g. of the request a Worker was serving; overrides the client's `origin`. */
+  readonly userAgent?: string | undefined;
 }

@@ -1,16 +1,23 @@
 /**
  * A Worker that proxies an upstream API through `resilientFetch`: GETs are retried on network
  * failures, timeouts, 408/429/5xx (honouring Retry-After), each attempt has 2 s, the upstream's
- * breaker opens after 5 failures in a row, and the caller's `traceparent` is continued. Failures
- * are answered with the FaultError JSON the collector uses.
+ * breaker opens after 5 failures in a row, and the caller's `traceparent` is continued.
+ * `withFaultline` captures what still fails into the collector (flushed after the response, in
+ * `ctx.waitUntil`) and answers with the FaultError JSON: 504 for a timeout, 503 with
+ * Retry-After while the breaker is open, 502 for other upstream failures.
  *
- * Run: `npm run build && npx wrangler dev --config examples/worker/wrangler.jsonc`
+ * Run the collector (`npm start`), then:
+ * `npm run build && npx wrangler dev --config examples/worker/wrangler.jsonc --port 8788`
  */
-import { FaultError, createContext, resilientFetch } from 'faultline/worker';
+import { createContext, resilientFetch, withFaultline } from 'faultline/worker';
 
 interface Env {
   /** Origin of the API this Worker fronts, e.g. `https://api.example.com`. */
   readonly UPSTREAM_URL: string;
+  /** The collector's base URL. */
+  readonly FAULTLINE_ENDPOINT: string;
+  /** The project's public key. */
+  readonly FAULTLINE_KEY: string;
 }
 
 // Module scope: the breaker state outlives one request, as long as the isolate lives.
@@ -21,30 +28,28 @@ const upstreamFetch = resilientFetch({
 });
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
-    const url = new URL(request.url);
-    const context = createContext({
-      name: `${request.method} ${url.pathname}`,
-      traceparent: request.headers.get('traceparent'),
-    });
-    try {
+  fetch: withFaultline(
+    (env: Env) => ({
+      endpoint: env.FAULTLINE_ENDPOINT,
+      key: env.FAULTLINE_KEY,
+      environment: 'example',
+      respond: 'fault-error',
+    }),
+    async (request, env) => {
+      const url = new URL(request.url);
+      const context = createContext({
+        name: `${request.method} ${url.pathname}`,
+        traceparent: request.headers.get('traceparent'),
+      });
       const upstream = new URL(url.pathname + url.search, env.UPSTREAM_URL);
       const headers = new Headers(request.headers);
       headers.set('traceparent', context.traceparent());
-      return await upstreamFetch(upstream, {
+      return upstreamFetch(upstream, {
         method: request.method,
         headers,
         body: request.body,
         signal: request.signal,
       });
-    } catch (thrown) {
-      const error = FaultError.from(thrown);
-      const body = { error: { type: error.type, code: error.code, message: error.userMessage } };
-      if (error.type === 'circuit_open') {
-        const seconds = Math.ceil(Number(error.context.retryAfterMs ?? 0) / 1000);
-        return Response.json(body, { status: 503, headers: { 'retry-after': String(seconds) } });
-      }
-      return Response.json(body, { status: error.type === 'timeout' ? 504 : 502 });
-    }
-  },
-};
+    },
+  ),
+} satisfies ExportedHandler<Env>;

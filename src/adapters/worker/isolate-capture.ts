@@ -1,0 +1,104 @@
+/**
+ * The capture that `withFaultline` and the Hono middleware share: one client per isolate, made
+ * from the Worker's `env` on the first request and kept while the isolate lives, so its memory
+ * buffer outlives a request and what one flush could not send goes out with the next.
+ *
+ * @module
+ */
+import { createClient } from '../../client/client.js';
+import { FaultError } from '../../errors/fault-error.js';
+import { requestFacts, requestUrlScrubber } from './request-facts.js';
+import type {
+  ErrorResponseMode,
+  WorkerContext,
+  WorkerOptions,
+  WorkerOptionsInput,
+} from './worker-options.js';
+
+/** A captured request failure. */
+export interface CapturedFailure {
+  /** What was thrown, normalised with the client's classifier. */
+  readonly error: FaultError;
+  /** The event's id; `undefined` when it was left out (filters, sampling) or folded. */
+  readonly eventId: string | undefined;
+  /** The request's trace id or `cf-ray`. */
+  readonly correlationId: string | undefined;
+}
+
+/** The isolate's capture client, as the Worker entry uses it. */
+export interface IsolateCapture {
+  /** How a captured error is answered. */
+  readonly respond: ErrorResponseMode;
+  /** Captures what `request`'s handling threw, with the request's facts. Never throws. */
+  capture(thrown: unknown, request: Request): CapturedFailure;
+  /**
+   * Flushes after a response when something was captured or buffered since the last complete
+   * flush (a request that captured nothing costs nothing): inside `ctx.waitUntil`, so the
+   * response waits for nothing; without a context (a Hono app outside Workers), in the
+   * background.
+   */
+  flushAfter(ctx: WorkerContext | undefined): void;
+}
+
+/**
+ * Makes the lookup of the isolate's capture. The first call builds the client from the
+ * options (calling them with `env` when they are a function); when that throws (a missing
+ * secret, an invalid endpoint), the problem is logged once with `console.error` and the lookup
+ * answers `undefined` for the isolate's life: the Worker keeps serving, uncaptured, rather than
+ * failing every request over its error reporting.
+ *
+ * @example
+ * const captureFor = isolateCapture((env: Env) => ({ endpoint: env.FAULTLINE_ENDPOINT, key: env.FAULTLINE_KEY }));
+ * const capture = captureFor(env);
+ */
+export function isolateCapture<E>(
+  input: WorkerOptionsInput<E>,
+): (env: E) => IsolateCapture | undefined {
+  let made: IsolateCapture | null | undefined;
+  return function captureFor(env) {
+    if (made === undefined) {
+      try {
+        made = makeCapture(typeof input === 'function' ? input(env) : input);
+      } catch (problem) {
+        made = null;
+        console.error('faultline: errors are not captured in this isolate:', problem);
+      }
+    }
+    return made ?? undefined;
+  };
+}
+
+function makeCapture(options: WorkerOptions): IsolateCapture {
+  const { collector, respond = 'rethrow', flushTimeoutMs = 5000, ...clientOptions } = options;
+  const client = createClient({
+    ...clientOptions,
+    ...(collector !== undefined && {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => collector.fetch(input, init),
+    }),
+  });
+  // Something may wait in the buffer or in dedupe: set by captures (folded ones too), by events
+  // the client buffers on its own (resilience reports), and by a flush that left events behind.
+  let unsent = false;
+  client.onEvent(() => (unsent = true));
+  const scrubUrl = requestUrlScrubber(options.scrub);
+  const from = options.classifier === undefined ? {} : { classifier: options.classifier };
+  return {
+    respond,
+    capture(thrown, request) {
+      const error = FaultError.from(thrown, from);
+      const { hint, origin } = requestFacts(request, scrubUrl);
+      const eventId = client.captureException(error, { ...hint, ...origin });
+      unsent = true;
+      return { error, eventId, correlationId: hint.correlationId };
+    },
+    flushAfter(ctx) {
+      if (!unsent) return;
+      unsent = false;
+      const flushed = client.flush(flushTimeoutMs).then((empty) => {
+        if (!empty) unsent = true;
+        return empty;
+      });
+      ctx?.waitUntil(flushed);
+    },
+  };
+}
