@@ -1,0 +1,50 @@
+/**
+ * The flush at a natural end (SPEC §4: never silently lost). When Deno's event loop runs out of
+ * work it dispatches a cancelable `beforeunload`; events still in the memory buffer would die
+ * with the process, so the first time it is cancelled and they are flushed, within a bound.
+ * Once they are acknowledged, the loop runs dry again and Deno ends as it was about to. A collector that refuses
+ * or does not answer within the bound cannot hold the process: it ends then, with
+ * `Deno.exitCode`.
+ *
+ * @module
+ */
+import type { Client } from '../../client/client.js';
+import type { Timers } from '../../runtime/timers.js';
+
+/** How {@link exitFlush} bounds its flush. */
+export interface ExitFlushOptions {
+  /** Longest wait for the flush, in ms. */
+  readonly exitFlushMs: number;
+  /** Ends the process when the flush did not finish in time; called with no code. */
+  readonly exit: (code?: number) => void;
+  /** Schedules the deadline. */
+  readonly timers: Timers;
+}
+
+/**
+ * Installs the `beforeunload` listener on `globalThis` and returns the function that removes
+ * it. Outside a runtime with global events, installs nothing.
+ *
+ * @example
+ * const uninstall = exitFlush(client, { exitFlushMs: 2000, exit: Deno.exit, timers: systemTimers });
+ */
+export function exitFlush(client: Client, options: ExitFlushOptions): () => void {
+  const target = globalThis as unknown as Partial<EventTarget>;
+  if (typeof target.addEventListener !== 'function') return () => undefined;
+  const { exitFlushMs, exit, timers } = options;
+  let flushed = false;
+  const onBeforeUnload = (event: Event) => {
+    if (flushed) return; // the second time the loop runs dry, the process may end
+    flushed = true;
+    event.preventDefault(); // Deno keeps running the event loop
+    // This timer keeps the process alive while the flush waits on its own timers, which do
+    // not (src/runtime/timers.ts).
+    const deadline = timers.set(() => exit(), exitFlushMs);
+    void client.flush(exitFlushMs).then((done) => {
+      timers.clear(deadline);
+      if (!done) exit(); // a request still pending must not hold the process
+    });
+  };
+  target.addEventListener('beforeunload', onBeforeUnload);
+  return () => target.removeEventListener?.('beforeunload', onBeforeUnload);
+}
