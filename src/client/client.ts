@@ -9,8 +9,8 @@ import type { DropCounts } from '../buffer/drop-counts.js';
 import type { DropReason } from '../buffer/drop-reasons.js';
 import { eventBytes } from '../buffer/event-bytes.js';
 import { memoryBuffer } from '../buffer/memory-buffer.js';
-import { clientConfigSchema, type ClientConfig } from '../config/client-schema.js';
-import { parseConfig } from '../config/parse-config.js';
+import { resolveClientConfig } from '../config/client-config.js';
+import type { ClientConfig } from '../config/client-schema.js';
 import { FaultError } from '../errors/fault-error.js';
 import type { Severity } from '../errors/taxonomy.js';
 import { systemClock } from '../runtime/clock.js';
@@ -103,7 +103,7 @@ export interface Client {
  * await client.flush();
  */
 export function createClient(options: ClientOptions): Client {
-  const config = parseConfig(clientConfigSchema, options, 'client config');
+  const config = resolveClientConfig(options);
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const random = options.random ?? systemRandom;
