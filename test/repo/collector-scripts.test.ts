@@ -81,6 +81,24 @@ describe('npm start', () => {
     const replay = await post();
     expect(await replay.json()).toEqual({ accepted: 0, duplicate: 2, rejected: [] });
   });
+
+  it('serves the demo page with the standalone bundle, its origin allowed on any PORT', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('demo.js');
+    const bundle = await fetch(`${base}/faultline.browser.mjs`);
+    expect(bundle.status).toBe(200);
+    expect(await bundle.text()).toMatch(/export\{[^}]*\binit\b/);
+    const preflight = await fetch(`${base}/v1/events`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: base,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-faultline-key',
+      },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(base);
+  });
 });
 
 interface DeployChecks {

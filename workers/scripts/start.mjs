@@ -14,7 +14,9 @@ const persist = process.env.FAULTLINE_STATE_DIR
 const migrated = await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persist]);
 if (migrated !== 0) process.exit(migrated);
 await buildDemoSite();
-const extra = process.argv.slice(2);
+// The demo page's origin must be allowed: on another port, tell the demo project which.
+const demoPort = port === '8787' ? [] : ['--var', `FAULTLINE_DEMO_PORT:${port}`];
+const extra = [...demoPort, ...process.argv.slice(2)];
 const dev = wrangler([
   'dev',
   '--ip',

@@ -13,4 +13,9 @@ export interface Env {
   readonly FAULTLINE_PROJECTS?: string;
   /** `development` (wrangler.jsonc) or `production` (set by `npm run deploy`): production never serves the demo project. */
   readonly FAULTLINE_ENV?: string;
+  /**
+   * The port `npm start` serves the demo page on when it is not 8787 (`PORT`): the demo project
+   * then allows that port's loopback origins instead. Ignored when projects are configured.
+   */
+  readonly FAULTLINE_DEMO_PORT?: string;
 }

@@ -74,19 +74,30 @@ export const DEMO_CREDENTIALS = Object.freeze({
   readToken: 'demo-read-token',
 });
 
-/** The demo project `npm start` serves. */
-export const DEMO_CONFIG: CollectorConfig = collectorConfigSchema.parse({
-  projects: [
-    {
-      id: 'demo',
-      name: 'Demo',
-      publicKeys: [DEMO_CREDENTIALS.publicKey],
-      readTokens: [DEMO_CREDENTIALS.readToken],
-      allowedOrigins: ['http://127.0.0.1:8787', 'http://localhost:8787'],
-      ingestPerMinute: 1_000_000,
-    },
-  ],
-});
+/**
+ * The demo project `npm start` serves, allowing the loopback origins of the port it serves the
+ * demo page on (8787 unless `PORT` says otherwise).
+ *
+ * @throws FaultError of the config family when `port` makes no valid origin.
+ */
+export function demoConfig(port = '8787'): CollectorConfig {
+  const config = {
+    projects: [
+      {
+        id: 'demo',
+        name: 'Demo',
+        publicKeys: [DEMO_CREDENTIALS.publicKey],
+        readTokens: [DEMO_CREDENTIALS.readToken],
+        allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+        ingestPerMinute: 1_000_000,
+      },
+    ],
+  };
+  return parseCollectorConfig(JSON.stringify(config));
+}
+
+/** The demo project on the default port, 8787. */
+export const DEMO_CONFIG: CollectorConfig = demoConfig();
 
 /** Lookups built once per configuration. */
 export interface Projects {
@@ -136,7 +147,7 @@ export function parseCollectorConfig(text: string): CollectorConfig {
   );
 }
 
-let cached: { text: string | undefined; projects: Projects } | undefined;
+let cached: { text: string | undefined; port: string | undefined; projects: Projects } | undefined;
 
 /**
  * The projects this isolate serves: `FAULTLINE_PROJECTS` when set, else the demo project —
@@ -147,7 +158,8 @@ let cached: { text: string | undefined; projects: Projects } | undefined;
  */
 export function loadProjects(env: Env): Projects {
   const text = env.FAULTLINE_PROJECTS;
-  if (cached !== undefined && cached.text === text) return cached.projects;
+  const port = env.FAULTLINE_DEMO_PORT;
+  if (cached !== undefined && cached.text === text && cached.port === port) return cached.projects;
   let config: CollectorConfig;
   if (text !== undefined && text.trim() !== '') config = parseCollectorConfig(text);
   else if (env.FAULTLINE_ENV === 'production') {
@@ -155,10 +167,10 @@ export function loadProjects(env: Env): Projects {
       'config_not_found',
       'No projects configured: set the FAULTLINE_PROJECTS secret',
     );
-  } else config = DEMO_CONFIG;
+  } else config = port === undefined ? DEMO_CONFIG : demoConfig(port);
   if (env.FAULTLINE_ENV === 'production') refuseDemoCredentials(config);
   const projects = index(config);
-  cached = { text, projects };
+  cached = { text, port, projects };
   return projects;
 }
 
