@@ -230,4 +230,47 @@ describe('the browser SDK against the real collector', () => {
     expect(issues.every((issue) => issue.count === 1)).toBe(true);
     await context.close();
   }, 60_000);
+
+  it('sends what an earlier visit buffered in one batch within 1 s of the next start-up', async () => {
+    const context = await newContext();
+    await context.route(EVENTS, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await start(page, { databaseName: 'startup' });
+    const ids = await capture(page, 'startupcase', 0, 30);
+    await page.close();
+    await context.unroute(EVENTS);
+    const sends: { at: number; batch: ReturnType<typeof batchOf> }[] = [];
+    context.on('request', (request) => {
+      if (request.url().includes('/v1/events'))
+        sends.push({ at: Date.now(), batch: batchOf(request) });
+    });
+    const next = await context.newPage();
+    const started = Date.now(); // the page load included
+    await start(next, { databaseName: 'startup' });
+    await until(
+      async () => sends.length,
+      (n) => n > 0,
+    );
+    expect(sends[0]!.at - started).toBeLessThan(1000);
+    expect(sends[0]!.batch.events.map((e) => e.id).sort()).toEqual([...ids].sort());
+    await context.close();
+  }, 60_000);
+
+  it('runs the demo page of examples/browser unchanged: a click becomes an issue', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${collector.base}/`);
+    await page.click('#pii');
+    const issues = await until(
+      () => collector.issues('Login failed'),
+      (list) => list.length > 0,
+    );
+    expect(issues[0]!.title).toBe('Login failed for [email] with token=[Filtered]');
+    await until(
+      () => page.textContent('#issue-rows'),
+      (rows) => rows?.includes('Login failed for [email]') === true,
+    );
+    expect(await page.textContent('#issue-rows')).toContain('Login failed for [email]');
+    await context.close();
+  }, 60_000);
 });

@@ -14,8 +14,9 @@ export async function startCollector(port, { ingestPerMinute = 1_000_000 } = {})
   const project = {
     id: 'e2e',
     name: 'Chromium end to end',
-    publicKeys: ['e2e-public-key'],
-    readTokens: ['e2e-read-token'],
+    // The demo page's credentials too, so examples/browser runs against it unchanged.
+    publicKeys: ['e2e-public-key', 'demo-public-key'],
+    readTokens: ['e2e-read-token', 'demo-read-token'],
     allowedOrigins: [base],
     ingestPerMinute,
   };
