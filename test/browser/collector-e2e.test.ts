@@ -36,11 +36,21 @@ async function newContext(): Promise<BrowserContext> {
 
 /** Opens (or reloads) the page and starts the client with `options`. */
 async function start(page: Page, options: Record<string, unknown> = {}): Promise<void> {
+  await load(page);
+  await initClient(page, options);
+}
+
+/** Opens (or reloads) the page and waits for the bundle. */
+async function load(page: Page): Promise<void> {
   if (page.url().endsWith('/e2e.html')) await page.reload();
   else await page.goto(`${collector.base}/e2e.html`);
   await page.waitForFunction(() => (window as { ready?: boolean }).ready === true, null, {
     timeout: 90_000,
   });
+}
+
+/** Calls the bundle's `init` with the collector's endpoint and key, and `options`. */
+async function initClient(page: Page, options: Record<string, unknown>): Promise<void> {
   await page.evaluate(
     ([endpoint, key, extra]) =>
       (window as unknown as BundleWindow).faultline.init({
@@ -245,8 +255,9 @@ describe('the browser SDK against the real collector', () => {
         sends.push({ at: Date.now(), batch: batchOf(request) });
     });
     const next = await context.newPage();
-    const started = Date.now(); // the page load included
-    await start(next, { databaseName: 'startup' });
+    await load(next);
+    const started = Date.now();
+    await initClient(next, { databaseName: 'startup' });
     await until(
       async () => sends.length,
       (n) => n > 0,
