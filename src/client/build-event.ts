@@ -42,6 +42,10 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
  * wire form, plus the scope (user, tags, contexts, breadcrumbs), release, environment and
  * origin, then scrubbed as one value and fingerprinted from the scrubbed message (so an email
  * in a message does not split an issue per user).
+ *
+ * @example
+ * const event = buildEvent(normalise(thrown, undefined), { tags: { area: 'cart' } }, settings);
+ * event.fingerprint; // '3f0c…' (16 hex digits)
  */
 export function buildEvent(
   error: FaultError,
@@ -113,6 +117,10 @@ function boundCrumb(crumb: WireBreadcrumb): WireBreadcrumb {
 /**
  * Normalises what was thrown (SPEC §2): a FaultError as is, anything else through
  * `FaultError.from` with the client's classifier. Never throws.
+ *
+ * @example
+ * normalise(new TypeError("Cannot read properties of undefined (reading 'id')"), undefined).type;
+ * // 'programming_error'
  */
 export function normalise(thrown: unknown, classifier: FromOptions['classifier']): FaultError {
   return FaultError.from(thrown, classifier === undefined ? {} : { classifier });

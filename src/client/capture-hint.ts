@@ -1,3 +1,8 @@
+/**
+ * The per-event facts a caller hands to `captureException` and `captureMessage`.
+ *
+ * @module
+ */
 import type { Severity } from '../errors/taxonomy.js';
 
 /** Extra facts for one captured event (`captureException(error, hint)`). */

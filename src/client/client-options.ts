@@ -1,3 +1,8 @@
+/**
+ * What `createClient` takes: the configuration and the parts a runtime plugs in.
+ *
+ * @module
+ */
 import type { EventBuffer } from '../buffer/buffer.js';
 import type { ClientConfig, ClientConfigInput } from '../config/client-schema.js';
 import type { FromOptions } from '../errors/describe-thrown.js';

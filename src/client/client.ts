@@ -5,93 +5,28 @@
  *
  * @module
  */
-import type { DropCounts } from '../buffer/drop-counts.js';
 import type { DropReason } from '../buffer/drop-reasons.js';
-import { eventBytes } from '../buffer/event-bytes.js';
 import { memoryBuffer } from '../buffer/memory-buffer.js';
 import { resolveClientConfig } from '../config/client-config.js';
-import type { ClientConfig } from '../config/client-schema.js';
 import { FaultError } from '../errors/fault-error.js';
-import type { Severity } from '../errors/taxonomy.js';
 import { systemClock } from '../runtime/clock.js';
 import { systemRandom } from '../runtime/random.js';
 import { systemTimers } from '../runtime/timers.js';
 import { createScrubber } from '../scrub/scrub.js';
 import { collectorBreaker } from '../transport/collector-breaker.js';
 import { createFetchTransport } from '../transport/fetch-transport.js';
-import type { TransportStatus } from '../transport/transport.js';
 import type { WireEvent } from '../wire/event-schema.js';
 import { buildEvent, normalise, type EventSettings } from './build-event.js';
 import type { CaptureHint } from './capture-hint.js';
 import type { ClientOptions } from './client-options.js';
 import { Dedupe } from './dedupe.js';
-import { Delivery, type FlushReport } from './delivery.js';
+import type { Client } from './client-api.js';
+import { Delivery } from './delivery.js';
+import { finishEvent, type BeforeSend, type Finished } from './finish-event.js';
 import { isFilteredOut, type FilterSettings } from './filters.js';
 import { reportResilience } from './report-resilience.js';
-import { Scope, type BreadcrumbInput, type User } from './scope.js';
+import { Scope } from './scope.js';
 import { ALWAYS_SEND } from './send-gate.js';
-
-/** A client's condition (`client.status()`). */
-export interface ClientStatus {
-  /** Events waiting in the buffer (every tab's, for a shared buffer). */
-  readonly buffered: number;
-  /** Their size in bytes of JSON. */
-  readonly bufferedBytes: number;
-  /** Where the buffer keeps them, and why it fell back to memory if it did. */
-  readonly storage: 'memory' | 'indexeddb';
-  readonly fallbackReason?: string;
-  /** Events the collector acknowledged from this client. */
-  readonly sent: number;
-  /** Events this client dropped, by reason (filters, sampling, overflow, invalid…). */
-  readonly dropped: DropCounts;
-  /** Repeats folded by dedupe and not buffered yet. */
-  readonly folded: number;
-  /** The last send's outcome. */
-  readonly lastFlush?: FlushReport;
-  /** The transport's state, with its collector breaker. */
-  readonly transport: TransportStatus;
-  /** Whether this client is the one that sends (one tab of several). */
-  readonly sender: boolean;
-  readonly closed: boolean;
-}
-
-/** The capture client. */
-export interface Client {
-  /** The configuration in force, defaults filled in. */
-  readonly config: ClientConfig;
-  /**
-   * Captures anything thrown. Returns the event id, or `undefined` when the event was left out
-   * (filtered, sampled, dropped by `beforeSend`, client closed), folded into a repeat, or was
-   * captured already (the same error object: caught, captured and re-thrown). Never throws.
-   */
-  captureException(error: unknown, hint?: CaptureHint): string | undefined;
-  /** Captures a message (severity `info` unless given). Never throws. */
-  captureMessage(message: string, hint?: CaptureHint | Severity): string | undefined;
-  /** Records what happened before an error. */
-  addBreadcrumb(breadcrumb: BreadcrumbInput): void;
-  /** Sets the user attached to later events; `null` forgets it. */
-  setUser(user: User | null): void;
-  /** Merges tags attached to later events; a `null` value removes a tag. */
-  setTags(tags: Readonly<Record<string, unknown>>): void;
-  /** Sets a named context attached to later events; `null` removes it. */
-  setContext(name: string, context: unknown): void;
-  /**
-   * Sends everything now, ignoring backoff, and resolves `true` once the buffer is empty or
-   * `false` when `timeoutMs` (default 5000) passes first. Never rejects.
-   */
-  flush(timeoutMs?: number): Promise<boolean>;
-  /**
-   * For page hide: at once, hands the events not yet stored to a beacon (the page may be gone
-   * before the buffer's write ends); then the oldest buffered ones. They stay buffered.
-   */
-  beacon(): Promise<void>;
-  /** Flushes (within `timeoutMs`, default 2000), then stops. Later captures are dropped. */
-  close(timeoutMs?: number): Promise<boolean>;
-  /** Buffer depth, sends, drops by reason, transport and breaker state. */
-  status(): Promise<ClientStatus>;
-  /** Calls `listener` with each event as it is buffered; returns the unsubscribe function. */
-  onEvent(listener: (event: WireEvent) => void): () => void;
-}
 
 /**
  * Creates a capture client.
@@ -138,6 +73,10 @@ export function createClient(options: ClientOptions): Client {
     clock,
     timers,
     folds: dedupe,
+    releaseFolds: async (force) => {
+      for (const event of dedupe.take(force)) finish(event);
+      await settled();
+    },
   });
   const settings: EventSettings = {
     scope,
@@ -154,12 +93,20 @@ export function createClient(options: ClientOptions): Client {
   const unsaved = new Map<string, WireEvent>();
   const captured = new WeakSet<object>();
   let closed = false;
+  let closing: Promise<boolean> | undefined;
+
+  /** What a memory buffer still holds at close is lost with it: counted, not silent. */
+  async function dropTheRest(): Promise<void> {
+    const rest = await buffer.take({ maxEvents: 1_000_000, maxBytes: Number.MAX_SAFE_INTEGER });
+    if (rest.ids.length > 0) await buffer.drop(rest.ids, 'client_closed');
+  }
 
   const track = (work: Promise<unknown>) => {
     writes.add(work);
     void work.finally(() => writes.delete(work));
   };
-  const drop = (reason: DropReason) => track(buffer.recordDrop(reason));
+  const drop = (reason: DropReason, count = 1) => track(buffer.recordDrop(reason, count));
+  const hook = config.beforeSend as BeforeSend | undefined;
   const settled = () => Promise.all([...writes]);
 
   function admit(event: WireEvent): string | undefined {
@@ -169,35 +116,37 @@ export function createClient(options: ClientOptions): Client {
       delivery.nudge();
       return undefined;
     }
-    let final: WireEvent | null = event;
-    if (config.beforeSend !== undefined) {
-      try {
-        final = config.beforeSend(event) as WireEvent | null;
-      } catch {
-        final = event; // a throwing hook must not lose the event; it was scrubbed already
-      }
-      if (final === null || typeof final !== 'object') return void drop('before_send');
+    const finished = finish(event);
+    return finished !== undefined && 'event' in finished ? finished.event.id : event.id;
+  }
+
+  /** `beforeSend`, then the buffer; every event passes here, folded repeats included. */
+  function finish(event: WireEvent): Finished | undefined {
+    const occurrences = event.occurrences ?? 1;
+    const finished = finishEvent(event, hook);
+    if ('then' in finished) {
+      track(finished.then((done) => store(done, occurrences)));
+      return undefined;
     }
-    let bytes: number;
-    try {
-      bytes = eventBytes(final);
-    } catch {
-      return void drop('invalid');
-    }
-    const saved = final;
-    unsaved.set(saved.id, saved);
-    track(delivery.enqueue(saved, bytes).finally(() => unsaved.delete(saved.id)));
+    store(finished, occurrences);
+    return finished;
+  }
+
+  function store(finished: Finished, occurrences: number): void {
+    if ('drop' in finished) return drop(finished.drop, occurrences);
+    const { event, bytes } = finished;
+    unsaved.set(event.id, event);
+    track(delivery.enqueue(event, bytes).finally(() => unsaved.delete(event.id)));
     for (const listener of listeners) {
       try {
-        listener(final);
+        listener(event);
       } catch {
         // a listener's failure is its own
       }
     }
-    return final.id;
   }
 
-  function capture(thrown: unknown, hint: CaptureHint = {}): string | undefined {
+  function capture(thrown: unknown, hint?: CaptureHint | null): string | undefined {
     if (closed) return void drop('client_closed');
     // An error caught, captured and re-thrown reaches the global handlers too: once is enough.
     const isObject =
@@ -205,7 +154,7 @@ export function createClient(options: ClientOptions): Client {
     if (isObject && captured.has(thrown)) return undefined;
     try {
       if (isObject) captured.add(thrown);
-      return admit(buildEvent(normalise(thrown, settings.classifier), hint, settings));
+      return admit(buildEvent(normalise(thrown, settings.classifier), hint ?? {}, settings));
     } catch {
       return void drop('invalid');
     }
@@ -215,20 +164,27 @@ export function createClient(options: ClientOptions): Client {
     config,
     captureException: capture,
     captureMessage(message, hint) {
-      const given = typeof hint === 'string' ? { severity: hint } : (hint ?? {});
-      const error = new FaultError('unknown', String(message), { captureStack: false, clock });
-      return capture(Object.assign(error, { originalName: 'Message' }), {
-        severity: 'info',
-        ...given,
-      });
+      try {
+        const given = typeof hint === 'string' ? { severity: hint } : (hint ?? {});
+        const error = new FaultError('unknown', String(message), { captureStack: false, clock });
+        return capture(Object.assign(error, { originalName: 'Message' }), {
+          severity: 'info',
+          ...given,
+        });
+      } catch {
+        return void drop('invalid'); // a message whose toString throws
+      }
     },
-    addBreadcrumb: (crumb) => scope.addBreadcrumb(crumb),
-    setUser: (user) => scope.setUser(user),
-    setTags: (tags) => scope.setTags(tags),
-    setContext: (name, context) => scope.setContext(name, context),
-    async flush(timeoutMs = 5000) {
-      await settled();
-      return delivery.flush(timeoutMs).catch(() => false);
+    addBreadcrumb: (crumb) => guard(() => scope.addBreadcrumb(crumb)),
+    setUser: (user) => guard(() => scope.setUser(user)),
+    setTags: (tags) => guard(() => scope.setTags(tags)),
+    setContext: (name, context) => guard(() => scope.setContext(name, context)),
+    flush(timeoutMs = 5000) {
+      const started = clock.monotonic();
+      const whenStored = settled().then(() =>
+        delivery.flush(timeoutMs - (clock.monotonic() - started)),
+      );
+      return delivery.within(timeoutMs, whenStored, false);
     },
     async beacon() {
       if (unsaved.size > 0) transport.beacon({ events: [...unsaved.values()] });
@@ -236,14 +192,18 @@ export function createClient(options: ClientOptions): Client {
       await delivery.beacon().catch(() => undefined);
     },
     async close(timeoutMs = 2000) {
-      if (closed) return (await buffer.size()) === 0;
-      const flushed = await client.flush(timeoutMs);
-      closed = true;
-      stopResilience();
-      delivery.close();
-      await gate.close().catch(() => undefined);
-      await buffer.close();
-      return flushed;
+      if (closing !== undefined) return closing;
+      stopResilience(); // at once: a replacing client must not report the same events too
+      closing = (async () => {
+        const flushed = await client.flush(timeoutMs);
+        closed = true;
+        await delivery.close();
+        if (!flushed && buffer.storage === 'memory') await dropTheRest();
+        await gate.close().catch(() => undefined);
+        await buffer.close();
+        return flushed;
+      })();
+      return closing;
     },
     async status() {
       const stats = await buffer.stats();
@@ -266,6 +226,13 @@ export function createClient(options: ClientOptions): Client {
       return () => listeners.delete(listener);
     },
   };
+  function guard(action: () => void): void {
+    try {
+      action();
+    } catch {
+      // a malformed argument (null tags, a hostile breadcrumb) must not throw into the app
+    }
+  }
   const stopResilience =
     options.captureResilience === false ? () => undefined : reportResilience(client, clock);
   // Start-up: what earlier sessions left in a persistent buffer goes out at once.

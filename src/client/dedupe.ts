@@ -26,7 +26,15 @@ interface Window {
 /** Most fingerprints tracked; the oldest window goes (its repeats handed out) beyond this. */
 const MAX_FINGERPRINTS = 500;
 
-/** Folds repeats of a fingerprint inside a window into one event with `occurrences`. */
+/**
+ * Folds repeats of a fingerprint inside a window into one event with `occurrences`.
+ *
+ * @example
+ * const dedupe = new Dedupe(60_000, 10, systemClock);
+ * dedupe.offer(a); // true: buffer it now
+ * dedupe.offer(again); // false: counted
+ * dedupe.take(); // [{ ...again, occurrences: 1 }]
+ */
 export class Dedupe {
   readonly #windows = new Map<string, Window>();
   readonly #windowMs: number;

@@ -9,7 +9,6 @@
 import type { BufferBatch, EventBuffer } from '../buffer/buffer.js';
 import { totalDrops } from '../buffer/drop-counts.js';
 import type { DropReason } from '../buffer/drop-reasons.js';
-import { eventBytes } from '../buffer/event-bytes.js';
 import type { Clock } from '../runtime/clock.js';
 import type { TimerHandle, Timers } from '../runtime/timers.js';
 import { createBatcher, type Batcher } from '../transport/batcher.js';
@@ -38,27 +37,52 @@ export interface DeliveryOptions {
   readonly flushIntervalMs: number;
   readonly clock: Clock;
   readonly timers: Timers;
-  /** Folded repeats, buffered before each send (all of them when the send is forced). */
-  readonly folds: Pick<Dedupe, 'take' | 'pending' | 'nextEndMs'>;
+  /** How many folded repeats wait, and when the earliest window holding some ends. */
+  readonly folds: Pick<Dedupe, 'pending' | 'nextEndMs'>;
+  /**
+   * Buffers the folded repeats due now (all of them when `force`), through the same last step
+   * as every event; runs before each send.
+   */
+  readonly releaseFolds: (force: boolean) => Promise<void>;
 }
 
 /** Most send rounds one drain makes before yielding to the batcher's timer. */
 const MAX_ROUNDS = 50;
 
-/** Moves buffered events to the collector. */
+/**
+ * Moves buffered events to the collector for one client.
+ *
+ * @example
+ * const delivery = new Delivery({ buffer, transport, gate: ALWAYS_SEND, batchSize: 100,
+ *   maxBatchBytes: 512 * 1024, flushIntervalMs: 1000, clock, timers, folds: dedupe, releaseFolds });
+ * await delivery.enqueue(event, bytes);
+ * await delivery.flush(5000); // true once the collector has everything
+ */
 export class Delivery {
   readonly #o: DeliveryOptions;
   readonly #batcher: Batcher;
-  #force = false;
+  /** Forced sends asked for and not yet begun: the next drain ignores the transport's waits. */
+  #forced = 0;
   #sent = 0;
   #last: FlushReport | undefined;
   #closed = false;
+  #resigned = false;
   #foldTimer: TimerHandle | undefined;
+  /** The drain running now, if one is. */
+  #draining: Promise<void> | undefined;
+  /** Aborted by `close`: a send still in flight gives its events back at once. */
+  readonly #stop = new AbortController();
 
   constructor(options: DeliveryOptions) {
     this.#o = options;
     this.#batcher = createBatcher({
-      flush: () => this.#drain(),
+      flush: () => {
+        const drain = this.#drain();
+        this.#draining = drain;
+        return drain.finally(() => {
+          if (this.#draining === drain) this.#draining = undefined;
+        });
+      },
       batchSize: options.batchSize,
       maxBatchBytes: options.maxBatchBytes,
       flushIntervalMs: options.flushIntervalMs,
@@ -76,8 +100,8 @@ export class Delivery {
     return this.#last;
   }
 
-  /** Buffers one event and lets the batcher know; resolves with whether it was stored. */
-  async enqueue(event: WireEvent, bytes = eventBytes(event)): Promise<boolean> {
+  /** Buffers one event of `bytes` and lets the batcher know; resolves with whether it was stored. */
+  async enqueue(event: WireEvent, bytes: number): Promise<boolean> {
     const result = await this.#o.buffer.put(event, bytes);
     if (result.status !== 'stored') return false;
     this.#batcher.add(bytes);
@@ -107,26 +131,41 @@ export class Delivery {
   }
 
   /**
-   * Sends until the buffer is empty or `timeoutMs` passes. The first send ignores the transport's
-   * backoff and an open breaker (it is the breaker's probe); later ones honour the waits the
-   * collector asks for. Resolves with whether the buffer is empty. A client that is not the
-   * sender (another tab is) waits for the sender to empty the shared buffer.
+   * Sends until the buffer is empty, and resolves `true` then, or `false` once `timeoutMs` has
+   * passed, whatever is still in flight (a send left running goes on in the background). The
+   * first send ignores the transport's backoff and an open breaker (it is the breaker's probe);
+   * later ones honour the waits the collector asks for. A client that is not the sender
+   * (another tab is) waits for the sender to empty the shared buffer. Its timers keep a
+   * Node.js or Deno process alive until it resolves.
    */
-  async flush(timeoutMs: number): Promise<boolean> {
-    const { clock, timers, buffer, transport } = this.#o;
-    const deadline = clock.monotonic() + Math.max(0, timeoutMs);
+  flush(timeoutMs: number): Promise<boolean> {
+    return this.within(timeoutMs, this.#flushUntil(this.#o.clock.monotonic() + timeoutMs), false);
+  }
+
+  /** `work`, or `fallback` once `ms` have passed if `work` has not settled by then. */
+  within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+    const { timers } = this.#o;
+    let handle: TimerHandle | undefined;
+    const expired = new Promise<T>((resolve) => {
+      handle = timers.set(() => resolve(fallback), Math.max(0, ms));
+      timers.keepAlive?.(handle, true);
+    });
+    return Promise.race([work.catch(() => fallback), expired]).finally(() => {
+      if (handle !== undefined) timers.clear(handle);
+    });
+  }
+
+  async #flushUntil(deadline: number): Promise<boolean> {
+    const { clock, timers, buffer, transport, folds } = this.#o;
     for (let forced = true; ; forced = false) {
-      this.#force = forced;
+      if (forced) this.#forced++;
       await this.#batcher.flush();
-      if ((await buffer.size()) === 0 && this.#o.folds.pending === 0) return true;
+      if ((await buffer.size()) === 0 && folds.pending === 0) return true;
       const left = deadline - clock.monotonic();
       const status = transport.status();
       if (left <= 0 || (status.state === 'stopped' && !forced)) return false;
       const wait = status.retryAt === undefined ? 100 : status.retryAt - clock.now();
-      await new Promise<void>((resolve) => {
-        const handle = timers.set(resolve, Math.min(left, Math.max(wait, 50)));
-        timers.keepAlive?.(handle, false);
-      });
+      await new Promise<void>((resolve) => timers.set(resolve, Math.min(left, Math.max(wait, 50))));
     }
   }
 
@@ -136,34 +175,43 @@ export class Delivery {
    */
   async beacon(): Promise<void> {
     const { buffer, transport, batchSize, maxBatchBytes } = this.#o;
-    await this.#bufferFolds(true);
+    await this.#o.releaseFolds(true);
     const batch = await buffer.peek({ maxEvents: batchSize, maxBytes: maxBatchBytes });
     if (batch.events.length > 0) transport.beacon({ events: batch.events });
   }
 
-  /** Stops the batcher; later `enqueue`s still buffer (for the next start-up to send). */
-  close(): void {
+  /**
+   * Stops sending: the batcher stops, a send in flight is abandoned (its events stay
+   * buffered), and it resolves once the drain running now has put them back. Later `enqueue`s
+   * still buffer (for the next start-up to send).
+   */
+  async close(): Promise<void> {
     this.#closed = true;
     this.#batcher.dispose();
     if (this.#foldTimer !== undefined) this.#o.timers.clear(this.#foldTimer);
+    this.#stop.abort();
+    await this.#draining?.catch(() => undefined);
   }
 
-  async #bufferFolds(force: boolean): Promise<void> {
-    for (const event of this.#o.folds.take(force)) {
-      try {
-        await this.enqueue(event);
-      } catch {
-        await this.#o.buffer.recordDrop('invalid', event.occurrences ?? 1);
-      }
+  /** Whether this client may send: it leads, or its buffer is its own (memory). */
+  #maySend(): boolean {
+    const { buffer, gate } = this.#o;
+    if (buffer.storage !== 'memory') return gate.isLeader;
+    // A buffer that fell back to memory holds this tab's events alone: it sends them itself,
+    // and leaves the lead (and the shared IndexedDB events) to a tab that can still read them.
+    if (!this.#resigned) {
+      this.#resigned = true;
+      void gate.close().catch(() => undefined);
     }
+    return true;
   }
 
   async #drain(): Promise<void> {
-    const force = this.#force;
-    this.#force = false;
-    const { buffer, gate, batchSize, maxBatchBytes } = this.#o;
-    await this.#bufferFolds(force);
-    if (!gate.isLeader) return; // another tab sends the shared buffer
+    const force = this.#forced > 0;
+    this.#forced = 0;
+    const { buffer, batchSize, maxBatchBytes } = this.#o;
+    await this.#o.releaseFolds(force);
+    if (!this.#maySend()) return; // another tab sends the shared buffer
     for (let round = 0; round < MAX_ROUNDS && !this.#closed; round++) {
       const batch = await buffer.take({ maxEvents: batchSize, maxBytes: maxBatchBytes });
       if (batch.events.length === 0 && totalDrops(batch.dropped) === 0) return;
@@ -181,7 +229,7 @@ export class Delivery {
     const hasDrops = totalDrops(batch.dropped) > 0;
     const result = await transport.send(
       { events: batch.events, ...(hasDrops && { dropped: batch.dropped }) },
-      { force },
+      { force, signal: this.#stop.signal },
     );
     const reported = result.droppedReported || !hasDrops;
     await buffer.ack(result.acked, reported ? batch.dropped : undefined);

@@ -46,6 +46,9 @@ export interface FilterSettings {
  * True when the event should be left out: its message (alone or as `Name: message`) matches
  * `ignoreErrors`, its top frame's file is outside `allowUrls` or inside `denyUrls`, or a noise
  * filter claims it. An event without a file passes the URL filters.
+ *
+ * @example
+ * isFilteredOut(event, { ignoreErrors: [/^ResizeObserver/], allowUrls: [], denyUrls: [], noise: [] });
  */
 export function isFilteredOut(event: WireEvent, settings: FilterSettings): boolean {
   const { ignoreErrors, allowUrls, denyUrls, noise } = settings;

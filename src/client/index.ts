@@ -3,7 +3,8 @@
  *
  * @module
  */
-export { createClient, type Client, type ClientStatus } from './client.js';
+export { createClient } from './client.js';
+export type { Client, ClientStatus } from './client-api.js';
 export type { ClientOptions } from './client-options.js';
 export type { CaptureHint } from './capture-hint.js';
 export type { BreadcrumbInput, User } from './scope.js';

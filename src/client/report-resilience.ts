@@ -9,12 +9,19 @@
 import { FaultError } from '../errors/fault-error.js';
 import { onResilienceEvent } from '../policy/resilience-events.js';
 import type { Clock } from '../runtime/clock.js';
-import type { Client } from './client.js';
+import type { Client } from './client-api.js';
 
 /** The name `collectorBreaker()` gives the transport's breaker. */
 const COLLECTOR_BREAKER = 'faultline:collector';
 
-/** Subscribes `client` to the resilience events of this realm; returns the unsubscribe function. */
+/**
+ * Subscribes `client` to the resilience events of this realm; returns the unsubscribe function.
+ *
+ * @example
+ * const stop = reportResilience(client, systemClock);
+ * // … a breaker named 'payments' opens: a breadcrumb, and a circuit_open event
+ * stop();
+ */
 export function reportResilience(
   client: Pick<Client, 'addBreadcrumb' | 'captureException'>,
   clock: Clock,

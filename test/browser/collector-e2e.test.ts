@@ -155,7 +155,9 @@ describe('the browser SDK against the real collector', () => {
 
     const sends: { at: number; batch: ReturnType<typeof batchOf> }[] = [];
     context.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().includes('/v1/events')) {
+      // Sends, not beacons (`?key=`): a beacon is never acknowledged, so it may repeat events.
+      const url = request.url();
+      if (request.method() === 'POST' && url.includes('/v1/events') && !url.includes('key=')) {
         sends.push({ at: Date.now(), batch: batchOf(request) });
       }
     });
@@ -171,6 +173,14 @@ describe('the browser SDK against the real collector', () => {
     expect(issues).toHaveLength(30);
     expect(issues.every((issue) => issue.count === 1)).toBe(true);
     expect(issues.every((issue) => !issue.title.includes('jane.doe'))).toBe(true);
+    await until(
+      () => status(page),
+      (s) => s.buffered === 0,
+    );
+    // One sending tab: no event went out twice (ingest would absorb it, so check the wire).
+    const sent = sends.flatMap((send) => send.batch.events.map((e) => e.id));
+    expect(sent).toHaveLength(30);
+    expect(new Set(sent).size).toBe(30);
     expect(
       (
         await until(

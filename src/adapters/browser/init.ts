@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { createClient, type Client } from '../../client/client.js';
+import type { Client } from '../../client/client-api.js';
+import { createClient } from '../../client/client.js';
 import type { ClientOptions } from '../../client/client-options.js';
 import { indexedDbBuffer } from './indexeddb-buffer.js';
 import {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Client } from '../../client/client.js';
+import type { Client } from '../../client/client-api.js';
 import type { Timers } from '../../runtime/timers.js';
 
 /** How {@link exitFlush} bounds its flush. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Client } from '../../client/client.js';
+import type { Client } from '../../client/client-api.js';
 import type { Timers } from '../../runtime/timers.js';
 
 /** How {@link fatalHandlers} ends the process. */

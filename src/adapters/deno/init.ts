@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { createClient, type Client } from '../../client/client.js';
+import type { Client } from '../../client/client-api.js';
+import { createClient } from '../../client/client.js';
 import { parseConfig } from '../../config/parse-config.js';
 import { systemTimers } from '../../runtime/timers.js';
 import { DEFAULT_SDK } from '../../transport/fetch-transport-options.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Client } from '../../../client/client.js';
+import type { Client } from '../../../client/client-api.js';
 import type { BreadcrumbInput } from '../../../client/scope.js';
 
 /** What integrations report to: a {@link Client}, or anything with its two capture methods. */

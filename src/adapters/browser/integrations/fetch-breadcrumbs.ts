@@ -36,7 +36,8 @@ export function fetchBreadcrumbs(
         const started = systemClock.monotonic();
         const pending = original.apply(this, args);
         const [input, init] = args;
-        if (isOwnRequest(init)) return pending;
+        // The SDK's own requests, and a polyfill that answers with something not thenable.
+        if (isOwnRequest(init) || typeof pending?.then !== 'function') return pending;
         const done = (response?: Response) =>
           sink.add(() => {
             const request = input as Partial<Request>;
