@@ -26,7 +26,7 @@ function int(
   const key = path.slice(path.lastIndexOf('.') + 1);
   const value = input[key];
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
     problems.push({ kind: 'value', path, received: value, expected: 'an integer' });
   } else if (value < min || value > max) {
     problems.push({

@@ -33,7 +33,13 @@ const anything = fc.oneof(
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, anything);
 const int = (min: number, max: number) =>
-  maybe(fc.oneof(fc.integer({ min, max }), fc.integer({ min: min - 3, max: max + 3 })));
+  maybe(
+    fc.oneof(
+      fc.integer({ min, max }),
+      fc.integer({ min: min - 3, max: max + 3 }),
+      fc.constantFrom(-(2 ** 53), 2 ** 53, 1e300, -1e300),
+    ),
+  );
 const patterns = maybe(
   fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constant(/a+/), anything), { maxLength: 4 }),
 );
@@ -98,6 +104,15 @@ describe('resolveClientConfig() against clientConfigSchema', () => {
 
   it('refuses what is not an object, as the schema does', () => {
     for (const input of [null, undefined, 'x', 3, []]) {
+      expect(outcome(() => resolveClientConfig(input))).toEqual(
+        outcome(() => parseConfig(clientConfigSchema, input, 'client config')),
+      );
+    }
+  });
+
+  it('refuses integers beyond the safe range as out of range, as the schema does', () => {
+    for (const maxBreadcrumbs of [-(2 ** 53), 2 ** 53, 1e300, 1.5, Infinity, Number.NaN]) {
+      const input = { endpoint: 'https://errors.example.com', key: 'pk', maxBreadcrumbs };
       expect(outcome(() => resolveClientConfig(input))).toEqual(
         outcome(() => parseConfig(clientConfigSchema, input, 'client config')),
       );
