@@ -14,6 +14,7 @@ import {
   hasEnumerableKeys,
   type FrameKey,
 } from './frame-shape.js';
+import { assignKey, createKeyPlanner } from './key-plans.js';
 import { resolveScrubOptions, type ScrubMarkers, type ScrubOptions } from './scrub-options.js';
 import { createKeyMatcher } from './sensitive-keys.js';
 import { createStringScrubber } from './string-scrubber.js';
@@ -24,13 +25,6 @@ import { createTextMemo, type TextMemo } from './text-memo.js';
  * the input's shape for plain data; the `T` it claims is a convenience (see {@link scrub}).
  */
 export type Scrubber = <T>(value: T) => T;
-
-/** Per-key decision, memoised: the key as written out, and whether its value is filtered. */
-interface KeyPlan {
-  readonly name: string;
-  readonly sensitive: boolean;
-}
-const KEY_PLAN_LIMIT = 2048;
 
 /**
  * Compiles `options` once into a {@link Scrubber}; use it for every event (the per-call cost is
@@ -59,23 +53,10 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
   const maxDepth = resolved.maxDepth;
   const isSensitive = createKeyMatcher(resolved);
   const scrubText = createStringScrubber(resolved, isSensitive);
-  const plans = new Map<string, KeyPlan>();
+  const planKey = createKeyPlanner(scrubText, isSensitive);
   // Frame files and functions repeat from frame to frame; the memos are cleared after each call.
   const fileMemo = createTextMemo(scrubText);
   const functionMemo = createTextMemo(scrubText);
-
-  function planKey(key: string): KeyPlan {
-    let plan = plans.get(key);
-    if (plan === undefined) {
-      plan = { name: scrubText(key), sensitive: isSensitive(key) };
-      // Only keys that scrubbing leaves alone are kept: a memo must not hold personal data.
-      if (plan.name === key) {
-        if (plans.size >= KEY_PLAN_LIMIT) plans.clear();
-        plans.set(key, plan);
-      }
-    }
-    return plan;
-  }
 
   function copy(value: unknown, depth: number, ancestors: object[]): unknown {
     if (typeof value === 'string') return scrubText(value);
@@ -120,7 +101,7 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
       } catch {
         item = markers.unreadable;
       }
-      assign(out, plan.name, item);
+      assignKey(out, plan.name, item);
     }
     return out;
   }
@@ -233,20 +214,6 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
       functionMemo.clear();
     }
   };
-}
-
-/** Writes `key` as an own data property, even when it is `__proto__`. */
-function assign(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    target[key] = value;
-  }
 }
 
 function copyView(view: ArrayBufferView): ArrayBufferView {

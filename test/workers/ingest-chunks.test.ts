@@ -36,7 +36,6 @@ function issueWith(sizes: number[], userId: string | null = null): IssueEvents {
         category: 'system',
         severity: 'high',
         payload,
-        bytes: utf8Length(payload),
       };
     }),
   };
@@ -92,6 +91,15 @@ describe('chunkEvents()', () => {
   it('keeps everything in one chunk when it fits', () => {
     expect(chunkEvents([issueWith([300, 300]), issueWith([300])])).toHaveLength(1);
     expect(chunkEvents([])).toEqual([]);
+  });
+
+  it('makes the same chunk whether it measures the events or fits them unmeasured', () => {
+    const issues = [issueWith([300, 900], 'u-ä'), issueWith([400]), issueWith([500], 'u-b')];
+    const [unmeasured] = chunkEvents(issues);
+    const bytes = Math.max(utf8Length(unmeasured!.rows), utf8Length(unmeasured!.index));
+    // Within three times the text's length the sizes are measured; the comma count is 1 over.
+    expect(chunkEvents(issues, bytes + 1)).toEqual([unmeasured]);
+    expect(chunkEvents(issues, bytes - 1).length).toBeGreaterThan(1);
   });
 });
 

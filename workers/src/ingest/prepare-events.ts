@@ -1,11 +1,12 @@
 import { FaultError } from '../../../src/errors/fault-error.js';
-import { createScrubber } from '../../../src/scrub/scrub.js';
+import { createInPlaceScrubber } from '../../../src/scrub/scrub-in-place.js';
 import { fingerprint } from '../../../src/stack/fingerprint.js';
 import type { StackFrame } from '../../../src/stack/stack-frame.js';
 import { WIRE_LIMITS } from '../../../src/wire/limits.js';
 import { truncate } from '../../../src/wire/to-plain-data.js';
 import { userIdText, userKey } from './user-key.js';
 import { utf8Length } from './utf8-length.js';
+import type { WireEvent } from '../../../src/wire/event-schema.js';
 import type { Rejection, ValidEvent } from './validate-batch.js';
 
 /** How far ahead of the collector's clock an event may be stamped before it is clamped. */
@@ -27,10 +28,11 @@ const IP_KEYS =
   /^(?:ip|ipv[46]|ip[_-]?addr(?:ess)?|(?:client|remote|real|source)[_-]?ip|remote[_-]?addr(?:ess)?|x[_-]forwarded[_-]for|x[_-]real[_-]ip|cf[_-]connecting[_-]ip|true[_-]client[_-]ip)$/i;
 
 // Compiled once: the collector scrubs every event again with the SDK's defaults plus IP keys,
-// whatever the client did (an old SDK, a hand-written sender, scrubbing turned off).
-const scrubEvent = createScrubber({ keys: [IP_KEYS] });
+// whatever the client did (an old SDK, a hand-written sender, scrubbing turned off). In place:
+// a validated event is parsed JSON that ingest owns, so the copy `scrub()` makes is not needed.
+const scrubEvent = createInPlaceScrubber({ keys: [IP_KEYS] });
 
-/** An event ready to store: scrubbed, fingerprinted by the collector, serialised and sized. */
+/** An event ready to store: scrubbed, fingerprinted by the collector, serialised, within limits. */
 export interface PreparedEvent {
   /** Position in the batch. */
   readonly index: number;
@@ -53,8 +55,6 @@ export interface PreparedEvent {
   readonly userId: string | null;
   /** The stored event: the scrubbed wire event as JSON (see {@link prepareEvent}). */
   readonly payload: string;
-  /** UTF-8 size of `payload`. */
-  readonly bytes: number;
 }
 
 function tooLarge(): FaultError {
@@ -72,6 +72,16 @@ function tooLarge(): FaultError {
 }
 
 /**
+ * Whether `payload` is at most {@link WIRE_LIMITS.eventBytes} bytes of UTF-8. Each UTF-16 unit
+ * is 1 to 3 bytes: the length alone mostly tells, and the bytes are counted otherwise.
+ */
+function fitsEventBytes(payload: string): boolean {
+  const limit = WIRE_LIMITS.eventBytes;
+  if (payload.length * 3 <= limit) return true;
+  return payload.length <= limit && utf8Length(payload) <= limit;
+}
+
+/**
  * Makes a valid event storable (SPEC §5, §6):
  *
  * - scrubbed again — emails, cards, JWTs, credentials and sensitive URL parameters in every
@@ -86,8 +96,10 @@ function tooLarge(): FaultError {
  *   (the scrubber must not turn an id that looks like a card number into `[card]`);
  * - bounded: the JSON must fit {@link WIRE_LIMITS.eventBytes}, else the event is rejected.
  *
- * `userId` is the user's erasure key, computed by the caller from the raw `user.id` (see
- * {@link prepareEvents}): the scrubbed one may be `[email]` and would mix users up.
+ * The event is scrubbed in place: the caller gives it up (it must be parsed JSON, as
+ * `validateBatch` passes on). `userId` is the user's erasure key, computed by the caller from
+ * the raw `user.id` beforehand (see {@link prepareEvents}): the scrubbed one may be `[email]`
+ * and would mix users up.
  *
  * @example
  * const prepared = prepareEvent({ index: 0, event }, Date.now(), null);
@@ -99,45 +111,44 @@ export function prepareEvent(
   userId: string | null,
 ): PreparedEvent | Rejection {
   const { index, event } = valid;
-  const scrubbed = scrubEvent(event);
+  // What is kept as validated, read before the event is scrubbed in place.
+  const { id, type, code, category, severity, traceId } = event;
   const whole = Math.floor(event.timestamp);
   const timestamp = whole > receivedAt + MAX_CLOCK_AHEAD_MS ? receivedAt : whole;
-  const print = fingerprint({
-    type: event.type,
-    message: scrubbed.message,
-    ...(scrubbed.frames === undefined ? {} : { frames: scrubbed.frames as StackFrame[] }),
-  });
   const occurrences = Math.min(event.occurrences ?? 1, MAX_OCCURRENCES);
-  // The scrubbed copy is this function's own: completed in place rather than copied once more.
-  // Keys keep their places; `fingerprint` and `occurrences` come last when the client sent none.
-  const stored = scrubbed;
-  stored.id = event.id;
+  // The event itself, scrubbed (the scrubber answers for JSON data with the same object, or
+  // with a copy where keys are renamed): completed in place. Keys keep their places;
+  // `fingerprint` and `occurrences` come last when the client sent none.
+  const stored = scrubEvent(event) as WireEvent;
+  const print = fingerprint({
+    type,
+    message: stored.message,
+    ...(stored.frames === undefined ? {} : { frames: stored.frames as StackFrame[] }),
+  });
+  stored.id = id;
   stored.timestamp = timestamp;
-  stored.type = event.type;
-  stored.code = event.code;
-  stored.category = event.category;
-  stored.severity = event.severity;
+  stored.type = type;
+  stored.code = code;
+  stored.category = category;
+  stored.severity = severity;
   stored.fingerprint = print;
   stored.occurrences = occurrences;
-  if (event.traceId !== undefined) stored.traceId = event.traceId;
-  // Serialised once: the stored payload, and its size is measured on that very string.
+  if (traceId !== undefined) stored.traceId = traceId;
+  // Serialised once: the stored payload, and its size is checked on that very string.
   const payload = JSON.stringify(stored);
-  // Every UTF-16 unit is at least one UTF-8 byte: a payload longer than the limit is too large.
-  const bytes = payload.length > WIRE_LIMITS.eventBytes ? payload.length : utf8Length(payload);
-  if (bytes > WIRE_LIMITS.eventBytes) return { index, error: tooLarge().toJSON() };
+  if (!fitsEventBytes(payload)) return { index, error: tooLarge().toJSON() };
   return {
     index,
-    id: event.id,
+    id,
     fingerprint: print,
     timestamp,
-    type: event.type,
-    category: event.category,
-    severity: event.severity,
+    type,
+    category,
+    severity,
     occurrences,
-    title: truncate(scrubbed.message || scrubbed.name || event.type, TITLE_LENGTH),
+    title: truncate(stored.message || stored.name || type, TITLE_LENGTH),
     userId,
     payload,
-    bytes,
   };
 }
 
@@ -167,7 +178,8 @@ function userKeysOf(projectId: string, valid: readonly ValidEvent[]): Promise<(s
 
 /**
  * {@link prepareEvent} for every valid event of a batch of `projectId`, in order, each with the
- * {@link userKey} of its raw `user.id` (taken before scrubbing).
+ * {@link userKey} of its raw `user.id` (taken before scrubbing). The events are scrubbed in
+ * place.
  *
  * @example
  * const { prepared, rejected } = await prepareEvents(batch.valid, Date.now(), project.id);

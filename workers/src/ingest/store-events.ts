@@ -44,19 +44,10 @@ export async function storeEvents(db: D1Database, input: StoreInput): Promise<St
     if (seen.has(event.id)) continue;
     seen.add(event.id);
     ids.push(event.id);
-    const row: EventRow = {
-      id: event.id,
-      userId: event.userId,
-      timestamp: event.timestamp,
-      occurrences: event.occurrences,
-      category: event.category,
-      severity: event.severity,
-      payload: event.payload,
-      bytes: event.bytes,
-    };
+    // A prepared event is an EventRow as it is: no copy.
     const group = groups.get(event.fingerprint);
-    if (group === undefined) groups.set(event.fingerprint, { first: event, events: [row] });
-    else group.events.push(row);
+    if (group === undefined) groups.set(event.fingerprint, { first: event, events: [event] });
+    else group.events.push(event);
   }
   const issues: IssueEvents[] = await Promise.all(
     [...groups.values()].map(async ({ first, events }) => ({
