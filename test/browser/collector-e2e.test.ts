@@ -127,6 +127,15 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
 describe('the browser SDK against the real collector', () => {
   it('keeps what it captures offline across reloads and tabs, then delivers each exactly once', async () => {
     const context = await newContext();
+    // Sends that reached the collector, not beacons (`?key=`: never acknowledged, so they may
+    // repeat events), watched from the start: one issued just before the unroute may get through.
+    const sends: { at: number; batch: ReturnType<typeof batchOf> }[] = [];
+    context.on('requestfinished', (request) => {
+      const url = request.url();
+      if (request.method() === 'POST' && url.includes('/v1/events') && !url.includes('key=')) {
+        sends.push({ at: Date.now(), batch: batchOf(request) });
+      }
+    });
     await context.route(EVENTS, (route) => route.abort('internetdisconnected'));
     const page = await context.newPage();
     const ids: string[] = [];
@@ -153,14 +162,6 @@ describe('the browser SDK against the real collector', () => {
       expect(stored.json).not.toContain(secret);
     }
 
-    const sends: { at: number; batch: ReturnType<typeof batchOf> }[] = [];
-    context.on('request', (request) => {
-      // Sends, not beacons (`?key=`): a beacon is never acknowledged, so it may repeat events.
-      const url = request.url();
-      if (request.method() === 'POST' && url.includes('/v1/events') && !url.includes('key=')) {
-        sends.push({ at: Date.now(), batch: batchOf(request) });
-      }
-    });
     await context.unroute(EVENTS);
     const online = Date.now();
     for (const tab of [page, second]) await tab.evaluate(() => dispatchEvent(new Event('online')));
@@ -194,6 +195,12 @@ describe('the browser SDK against the real collector', () => {
 
   it('counts buffer overflow drops and reports them to the collector', async () => {
     const context = await newContext();
+    // Every request that reached the collector, from the start: one issued just before the
+    // unroute below may still get through, and it may be the one that carries the counts.
+    const delivered: ReturnType<typeof batchOf>[] = [];
+    context.on('requestfinished', (request) => {
+      if (request.url().includes('/v1/events')) delivered.push(batchOf(request));
+    });
     await context.route(EVENTS, (route) => route.abort('internetdisconnected'));
     const page = await context.newPage();
     await start(page, { databaseName: 'overflow', buffer: { maxEvents: 10 } });
@@ -206,11 +213,11 @@ describe('the browser SDK against the real collector', () => {
         )
       ).dropped,
     ).toEqual({ buffer_overflow: 5 });
-    const batches: ReturnType<typeof batchOf>[] = [];
-    context.on('request', (r) => r.url().includes('/v1/events') && batches.push(batchOf(r)));
     await context.unroute(EVENTS);
     await page.evaluate(() => (window as unknown as BundleWindow).faultline.flush(10_000));
-    expect(batches.find((b) => b.dropped)?.dropped).toEqual({ buffer_overflow: 5 });
+    expect(delivered.filter((b) => b.dropped).map((b) => b.dropped)).toEqual([
+      { buffer_overflow: 5 },
+    ]);
     const issues = await until(
       () => collector.issues('overflowcase'),
       (list) => list.length >= 10,
