@@ -37,21 +37,30 @@ export interface EventSettings {
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
 
+/** A built event and its grouping key (what dedupe folds repeats by). */
+export interface BuiltEvent {
+  readonly event: WireEvent;
+  /** The fingerprint: the app's own grouping (`hint.fingerprint`) hashed, or computed. */
+  readonly key: string;
+}
+
 /**
- * Turns a FaultError into the scrubbed, fingerprinted wire event the client buffers: its own
- * wire form, plus the scope (user, tags, contexts, breadcrumbs), release, environment and
- * origin, then scrubbed as one value and fingerprinted from the scrubbed message (so an email
- * in a message does not split an issue per user).
+ * Turns a FaultError into the scrubbed wire event the client buffers: its own wire form, plus
+ * the scope (user, tags, contexts, breadcrumbs), release, environment and origin, scrubbed as
+ * one value, with its fingerprint computed from the scrubbed message (so an email in a message
+ * does not split an issue per user). The event carries a `fingerprint` only when the app chose
+ * its grouping (`hint.fingerprint`), which the collector then honours; otherwise the collector
+ * computes the same one from what it stores.
  *
  * @example
- * const event = buildEvent(normalise(thrown, undefined), { tags: { area: 'cart' } }, settings);
- * event.fingerprint; // '3f0c…' (16 hex digits)
+ * const { event, key } = buildEvent(normalise(thrown, undefined), { tags: { area: 'cart' } }, settings);
+ * key; // '3f0c…' (16 hex digits)
  */
 export function buildEvent(
   error: FaultError,
   hint: CaptureHint,
   settings: EventSettings,
-): WireEvent {
+): BuiltEvent {
   const event = error.toJSON() as Mutable<WireEvent>;
   const fields = settings.scope.fields(hint.tags, hint.context);
   if (fields.context !== undefined) {
@@ -85,17 +94,18 @@ export function buildEvent(
   scrubbed.category = event.category;
   scrubbed.severity = event.severity;
   if (event.traceId !== undefined) scrubbed.traceId = event.traceId;
-  scrubbed.fingerprint =
-    hint.fingerprint === undefined
-      ? fingerprint({
-          type: scrubbed.type,
-          message: scrubbed.message,
-          frames: wireFrames(scrubbed),
-        })
-      : fnv1a64Parts(
-          typeof hint.fingerprint === 'string' ? [hint.fingerprint] : [...hint.fingerprint],
-        );
-  return scrubbed;
+  const chosen = hint.fingerprint;
+  if (chosen === undefined) {
+    const key = fingerprint({
+      type: scrubbed.type,
+      message: scrubbed.message,
+      frames: wireFrames(scrubbed),
+    });
+    return { event: scrubbed, key };
+  }
+  const key = fnv1a64Parts(typeof chosen === 'string' ? [chosen] : chosen.map(String));
+  scrubbed.fingerprint = key;
+  return { event: scrubbed, key };
 }
 
 /** Wire frames are stack frames whose absent fields may be spelled `undefined`. */

@@ -16,7 +16,7 @@ import { createScrubber } from '../scrub/scrub.js';
 import { collectorBreaker } from '../transport/collector-breaker.js';
 import { createFetchTransport } from '../transport/fetch-transport.js';
 import type { WireEvent } from '../wire/event-schema.js';
-import { buildEvent, normalise, type EventSettings } from './build-event.js';
+import { buildEvent, normalise, type BuiltEvent, type EventSettings } from './build-event.js';
 import type { CaptureHint } from './capture-hint.js';
 import type { ClientOptions } from './client-options.js';
 import { Dedupe } from './dedupe.js';
@@ -109,10 +109,10 @@ export function createClient(options: ClientOptions): Client {
   const hook = config.beforeSend as BeforeSend | undefined;
   const settled = () => Promise.all([...writes]);
 
-  function admit(event: WireEvent): string | undefined {
+  function admit({ event, key }: BuiltEvent): string | undefined {
     if (isFilteredOut(event, filters)) return void drop('ignored');
     if (config.sampleRate < 1 && !(random() < config.sampleRate)) return void drop('sampled');
-    if (!dedupe.offer(event)) {
+    if (!dedupe.offer(event, key)) {
       delivery.nudge();
       return undefined;
     }

@@ -31,8 +31,8 @@ const MAX_FINGERPRINTS = 500;
  *
  * @example
  * const dedupe = new Dedupe(60_000, 10, systemClock);
- * dedupe.offer(a); // true: buffer it now
- * dedupe.offer(again); // false: counted
+ * dedupe.offer(a, 'f00d'); // true: buffer it now
+ * dedupe.offer(again, 'f00d'); // false: counted
  * dedupe.take(); // [{ ...again, occurrences: 1 }]
  */
 export class Dedupe {
@@ -60,12 +60,12 @@ export class Dedupe {
   }
 
   /**
-   * Offers a fresh event. Returns `true` when it should be buffered now, `false` when it was
-   * folded into its fingerprint's count (hand the count out later with {@link take}).
+   * Offers a fresh event with its fingerprint `key`. Returns `true` when it should be buffered
+   * now, `false` when it was folded into its fingerprint's count (hand the count out later
+   * with {@link take}).
    */
-  offer(event: WireEvent): boolean {
-    const key = event.fingerprint;
-    if (this.#windowMs <= 0 || key === undefined) return true;
+  offer(event: WireEvent, key: string): boolean {
+    if (this.#windowMs <= 0) return true;
     const now = this.#clock.monotonic();
     const window = this.#windows.get(key);
     if (window !== undefined && now - window.start < this.#windowMs) {

@@ -109,12 +109,19 @@ describe('POST /v1/events: issues', () => {
     expect((await issueOf(a!.id as string)).id).not.toBe((await issueOf(b!.id as string)).id);
   });
 
-  it('ignores the fingerprint a client sends and computes its own', async () => {
+  it('groups by the fingerprint an app chose, and computes one when none is sent', async () => {
     const [a, b] = sameBug(uniqueWord(), 2);
-    Object.assign(a!, { fingerprint: 'aaaa' });
-    Object.assign(b!, { fingerprint: 'bbbb' });
-    await ingest([a, b]);
-    expect((await issueOf(a!.id as string)).id).toBe((await issueOf(b!.id as string)).id);
+    const [c] = sameBug(uniqueWord(), 1);
+    const chosen = `checkout-${uniqueWord()}`; // an app's own grouping, digits and all
+    Object.assign(a!, { fingerprint: `${chosen}-4111111111111111` });
+    Object.assign(c!, { fingerprint: `${chosen}-4111111111111111` });
+    await ingest([a, b, c]);
+    const [ia, ib, ic] = await Promise.all([a, b, c].map((e) => issueOf(e!.id as string)));
+    expect(ia!.id).toBe(ic!.id); // different bugs, one chosen group
+    expect(ia!.id).not.toBe(ib!.id); // the same bug, but b left grouping to the collector
+    expect(ia!.fingerprint).toBe(`${chosen}-4111111111111111`); // not scrubbed to [card]
+    const [stored] = await storedEvents([a!.id as string]);
+    expect(JSON.parse(stored!.payload).fingerprint).toBe(ia!.fingerprint);
   });
 
   it('reopens a resolved issue on a new event (regression), not on a replay', async () => {

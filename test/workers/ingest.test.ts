@@ -98,7 +98,6 @@ describe('POST /v1/events: 202', () => {
       occurrences: 3,
       correlationId: 'req-123',
       user: { id: 'u-42', email: 'ann@example.org', ip_address: '203.0.113.9' },
-      fingerprint: 'client-says-so',
       timestamp: 1_700_000_000_000.7,
       clientOnlyField: 'dropped',
     });

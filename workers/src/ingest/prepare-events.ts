@@ -87,12 +87,15 @@ function fitsEventBytes(payload: string): boolean {
  * - scrubbed again — emails, cards, JWTs, credentials and sensitive URL parameters in every
  *   string, values under sensitive keys, client IP addresses under IP keys — since the
  *   collector cannot trust what a client did;
- * - fingerprinted here from the scrubbed type, message and frames, so grouping does not depend
- *   on the SDK's version or on what a client claims;
+ * - grouped by the `fingerprint` the event carries when the app chose its own grouping (the
+ *   SDK sends one only then: `captureException(error, { fingerprint })`), else fingerprinted
+ *   here from the scrubbed type, message and frames, so default grouping does not depend on
+ *   the SDK's version or settings;
  * - normalised: `timestamp` in whole ms and never more than {@link MAX_CLOCK_AHEAD_MS} ahead of
  *   `receivedAt` (a skewed clock must not pin an issue to the top of the list), `occurrences`
  *   made explicit (default 1, at most {@link MAX_OCCURRENCES}), `fingerprint` set to the
- *   collector's; `id`, `type`, `code`, `category`, `severity` and `traceId` kept as validated
+ *   one grouped by; `id`, `type`, `code`, `category`, `severity`, `traceId` and a sent
+ *   `fingerprint` kept as validated
  *   (the scrubber must not turn an id that looks like a card number into `[card]`);
  * - bounded: the JSON must fit {@link WIRE_LIMITS.eventBytes}, else the event is rejected.
  *
@@ -112,7 +115,7 @@ export function prepareEvent(
 ): PreparedEvent | Rejection {
   const { index, event } = valid;
   // What is kept as validated, read before the event is scrubbed in place.
-  const { id, type, code, category, severity, traceId } = event;
+  const { id, type, code, category, severity, traceId, fingerprint: chosen } = event;
   const whole = Math.floor(event.timestamp);
   const timestamp = whole > receivedAt + MAX_CLOCK_AHEAD_MS ? receivedAt : whole;
   const occurrences = Math.min(event.occurrences ?? 1, MAX_OCCURRENCES);
@@ -120,11 +123,14 @@ export function prepareEvent(
   // with a copy where keys are renamed): completed in place. Keys keep their places;
   // `fingerprint` and `occurrences` come last when the client sent none.
   const stored = scrubEvent(event) as WireEvent;
-  const print = fingerprint({
-    type,
-    message: stored.message,
-    ...(stored.frames === undefined ? {} : { frames: stored.frames as StackFrame[] }),
-  });
+  const print =
+    chosen !== undefined && chosen !== ''
+      ? chosen
+      : fingerprint({
+          type,
+          message: stored.message,
+          ...(stored.frames === undefined ? {} : { frames: stored.frames as StackFrame[] }),
+        });
   stored.id = id;
   stored.timestamp = timestamp;
   stored.type = type;
