@@ -8,6 +8,7 @@
  */
 import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
+import { closingWith } from '../../client/closing-with.js';
 import type { ClientOptions } from '../../client/client-options.js';
 import { indexedDbBuffer } from './indexeddb-buffer.js';
 import {
@@ -83,15 +84,10 @@ export function init(options: BrowserOptions): Client {
     pageLifecycle(client),
   ].filter((uninstall) => uninstall !== false);
   const uninstall = () => uninstalls.forEach((fn) => fn());
-  const close = client.close;
-  const handle: Client = {
-    ...client,
-    close(timeoutMs) {
-      uninstall();
-      if (current?.client === handle) current = undefined;
-      return close(timeoutMs);
-    },
-  };
+  const handle = closingWith(client, () => {
+    uninstall();
+    if (current?.client === handle) current = undefined;
+  });
   current = { client: handle, uninstall };
   return handle;
 }

@@ -8,6 +8,7 @@
  */
 import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
+import { closingWith } from '../../client/closing-with.js';
 import { parseConfig } from '../../config/parse-config.js';
 import { systemTimers } from '../../runtime/timers.js';
 import { DEFAULT_SDK } from '../../transport/fetch-transport-options.js';
@@ -62,15 +63,10 @@ export function init(options: DenoOptions): Client {
     own.flushAtExit && exitFlush(client, ends),
   ].filter((uninstall) => uninstall !== false);
   const uninstall = () => uninstalls.forEach((fn) => fn());
-  const close = client.close;
-  const handle: Client = {
-    ...client,
-    close(timeoutMs) {
-      uninstall();
-      if (current === handle) current = undefined;
-      return close(timeoutMs);
-    },
-  };
+  const handle = closingWith(client, () => {
+    uninstall();
+    if (current === handle) current = undefined;
+  });
   current = handle;
   return handle;
 }
