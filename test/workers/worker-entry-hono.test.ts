@@ -4,7 +4,12 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it, vi } from 'vitest';
-import { FaultError, faultline, type WorkerOptions } from '../../src/worker.js';
+import {
+  FaultError,
+  faultline,
+  type FaultlineVariables,
+  type WorkerOptions,
+} from '../../src/worker.js';
 import { uniqueWord } from './ingest-fixtures.js';
 import {
   TRACEPARENT,
@@ -128,5 +133,22 @@ describe('faultline() Hono middleware', () => {
     expect(res.status).toBe(500);
     await vi.waitFor(async () => expect(await storedWith(word)).toHaveLength(1));
     logged.mockRestore();
+  });
+
+  it("hands routes the client as c.get('faultline') and flushes what they capture", async () => {
+    const word = uniqueWord();
+    const app = new Hono<{ Bindings: Cloudflare.Env; Variables: FaultlineVariables }>();
+    app.use(faultline(acmeOptions(collectorDouble().binding)));
+    app.get('/checkout', (c) => {
+      c.get('faultline')?.captureMessage(`slow checkout (${word})`, { tags: { step: 'pay' } });
+      return c.text('ok');
+    });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request('https://shop.example/checkout'), env, ctx);
+    expect(await res.text()).toBe('ok');
+    await waitOnExecutionContext(ctx);
+    expect(await storedWith(word)).toEqual([
+      expect.objectContaining({ severity: 'info', tags: { step: 'pay' } }),
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Client } from '../../client/client-api.js';
 import { faultErrorResponse } from './fault-error-response.js';
 import { isolateCapture } from './isolate-capture.js';
 import { isOwnBatch } from './own-batch.js';
@@ -21,20 +22,26 @@ import type { WorkerContext, WorkerOptionsInput } from './worker-options.js';
  * An `HTTPException` (or any error with `getResponse()`) with a status below 500 is the app's
  * deliberate answer (404, 401…) and is not captured. Request facts, the per-isolate client
  * made from `c.env`, the flush through `c.executionCtx.waitUntil` and the own-batch rule are
- * those of `withFaultline`. Register it first, so it sees every route's errors.
+ * those of `withFaultline`. Register it first, so it sees every route's errors. Routes reach the
+ * client as `c.get('faultline')` (absent when its options are invalid) for their own captures,
+ * breadcrumbs and tags, flushed after the response like the rest.
  *
  * @example
  * const app = new Hono<{ Bindings: Env }>();
  * app.use(faultline((env: Env) => ({ endpoint: env.FAULTLINE_ENDPOINT, key: env.FAULTLINE_KEY })));
- * app.get('/cart', (c) => c.json(loadCart()));
+ * app.get('/cart', (c) => {
+ *   c.get('faultline')?.addBreadcrumb({ category: 'cart', message: 'loaded' });
+ *   return c.json(loadCart());
+ * });
  * export default app;
  */
 export function faultline<B extends object = object>(
   options: WorkerOptionsInput<B>,
-): MiddlewareHandler<{ Bindings: B }> {
+): MiddlewareHandler<{ Bindings: B; Variables: FaultlineVariables }> {
   const captureFor = isolateCapture(options);
   return async function faultlineMiddleware(c, next) {
     const capture = captureFor(c.env);
+    if (capture !== undefined) c.set('faultline', capture.client);
     let rethrown: { readonly error: unknown } | undefined;
     try {
       await next();
@@ -53,6 +60,12 @@ export function faultline<B extends object = object>(
     capture?.flushAfter(executionContextOf(c));
     if (rethrown !== undefined) throw rethrown.error;
   };
+}
+
+/** What the middleware sets on a Hono context: the isolate's capture client. */
+export interface FaultlineVariables {
+  /** Absent when the options were invalid (the app runs uncaptured). */
+  faultline?: Client;
 }
 
 /** An HTTP exception the app threw on purpose: a client error it answers itself. */

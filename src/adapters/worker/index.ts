@@ -4,7 +4,7 @@
  * @module
  */
 export { withFaultline, type FetchHandler } from './with-faultline.js';
-export { faultline } from './hono-middleware.js';
+export { faultline, type FaultlineVariables } from './hono-middleware.js';
 export { faultErrorResponse, faultErrorStatus, type FailureRefs } from './fault-error-response.js';
 export type {
   CollectorBinding,

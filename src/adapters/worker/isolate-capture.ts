@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
 import { FaultError } from '../../errors/fault-error.js';
 import { requestFacts, requestUrlScrubber } from './request-facts.js';
@@ -29,6 +30,8 @@ export interface CapturedFailure {
 export interface IsolateCapture {
   /** How a captured error is answered. */
   readonly respond: ErrorResponseMode;
+  /** The client itself, for a handler's own captures, breadcrumbs and tags. */
+  readonly client: Client;
   /** Captures what `request`'s handling threw, with the request's facts. Never throws. */
   capture(thrown: unknown, request: Request): CapturedFailure;
   /**
@@ -84,6 +87,7 @@ function makeCapture(options: WorkerOptions): IsolateCapture {
   const from = options.classifier === undefined ? {} : { classifier: options.classifier };
   return {
     respond,
+    client,
     capture(thrown, request) {
       const error = FaultError.from(thrown, from);
       const { hint, origin } = requestFacts(request, scrubUrl);
