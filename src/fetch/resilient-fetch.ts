@@ -6,7 +6,7 @@ import { isFaultError } from '../errors/is-fault-error.js';
 import { compose } from '../policy/compose.js';
 import type { ExecutionContext, Policy } from '../policy/policy.js';
 import { timeout } from '../policy/timeout.js';
-import { retry, type RetryPolicy } from '../retry/retry.js';
+import { retry, type RetryOptions, type RetryPolicy } from '../retry/retry.js';
 import { IDEMPOTENT_METHODS, isReplayable } from './idempotent.js';
 import { checkFetchOptions, type FetchTimeouts, type ResilientFetchOptions } from './options.js';
 import { buildRequest, createRequestTemplate, type RequestTemplate } from './request-template.js';
@@ -46,17 +46,21 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
   const time = { ...(clock && { clock }), ...(timers && { timers }) };
   const retryOptions = options.retry === false ? { attempts: 1 } : (options.retry ?? {});
   const methods = (retryOptions as { methods?: readonly string[] }).methods ?? IDEMPOTENT_METHODS;
-  const replaying = retry({ ...retryOptions, ...time });
-  const single = retry({ ...retryOptions, ...time, attempts: 1 });
-  for (const policy of [replaying, single]) {
-    policy.onRetry(({ error }) => error instanceof Response && discard(error));
-  }
   const limits: FetchTimeouts =
     typeof options.timeoutMs === 'number'
       ? { attemptMs: options.timeoutMs }
       : (options.timeoutMs ?? {});
+  const totalMs = limits.totalMs ?? 60_000;
+  // Retries fit in the total: a wait that would outlast it (an open breaker's 10 s, a long
+  // Retry-After) ends the call at once with the last failure, not with a timeout after it.
+  const budget = { maxElapsedMs: (retryOptions as RetryOptions).maxElapsedMs ?? totalMs };
+  const replaying = retry({ ...retryOptions, ...budget, ...time });
+  const single = retry({ ...retryOptions, ...budget, ...time, attempts: 1 });
+  for (const policy of [replaying, single]) {
+    policy.onRetry(({ error }) => error instanceof Response && discard(error));
+  }
   const attemptTimeout = timeout(limits.attemptMs ?? 10_000, time);
-  const totalTimeout = timeout(limits.totalMs ?? 60_000, time);
+  const totalTimeout = timeout(totalMs, time);
   const breakerOptions = options.breaker;
   const breakers = new Map<string, CircuitBreaker>();
   const fallbackOrigins = (options.fallbackOrigins ?? []).map((o) => new URL(o).origin);

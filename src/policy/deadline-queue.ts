@@ -20,6 +20,7 @@ interface Entry extends Deadline {
  * stays proportional to the calls still pending.
  */
 export function createDeadlineQueue(ms: number, clock: Clock, timers: Timers) {
+  if (timers.perRequest === true) return ownTimers(ms, timers);
   let queue: Entry[] = [];
   let head = 0;
   let cancelled = 0;
@@ -94,6 +95,19 @@ export function createDeadlineQueue(ms: number, clock: Clock, timers: Timers) {
       if (timer === undefined) arm(now);
       else hold(true);
       return entry;
+    },
+  };
+}
+
+/**
+ * Deadlines with a timer each, for runtimes where a timer belongs to one request (see
+ * `Timers.perRequest`): there a shared timer set by a request that is over may never fire.
+ */
+function ownTimers(ms: number, timers: Timers) {
+  return {
+    add(onExpire: () => void): Deadline {
+      const handle = timers.set(onExpire, ms);
+      return { cancel: () => timers.clear(handle) };
     },
   };
 }

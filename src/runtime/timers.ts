@@ -20,6 +20,13 @@ export interface Timers {
    * processes do not exit on an idle event loop (browsers, Workers) there is nothing to do.
    */
   keepAlive?(handle: TimerHandle, keep: boolean): void;
+  /**
+   * True where a timer belongs to the request that set it (Cloudflare Workers): it may not fire
+   * once that request is over, and a request waiting only on another's timer is cancelled as
+   * hung. Then one timer must never serve the calls of several requests, and policies that
+   * share a timer between calls (the timeout's deadline queue) give each call its own.
+   */
+  readonly perRequest?: boolean;
 }
 
 interface NodeTimeout {
@@ -67,8 +74,15 @@ function native(handle: TimerHandle): unknown {
     : handle;
 }
 
-/** The real timers: `setTimeout`/`clearTimeout`, with ref/unref where the runtime has them. */
+/**
+ * The real timers: `setTimeout`/`clearTimeout`, with ref/unref where the runtime has them, and
+ * {@link Timers.perRequest} in Cloudflare Workers.
+ */
 export const systemTimers: Timers = Object.freeze({
+  /** Cloudflare Workers say who they are in `navigator.userAgent`; read when asked. */
+  get perRequest(): boolean {
+    return globalThis.navigator?.userAgent === 'Cloudflare-Workers';
+  },
   set(callback: () => void, ms: number): TimerHandle {
     if (ms > MAX_DELAY_MS) return setLong(callback, ms);
     return setTimeout(callback, ms) as unknown;

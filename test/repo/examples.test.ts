@@ -1,7 +1,7 @@
 // The examples run where their users run them: the Worker under wrangler dev (workerd) in front
 // of a real flaky upstream, the Deno script under Deno.
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,8 +20,10 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Prom
 describe('examples', () => {
   it('the Worker example retries a flaky upstream through resilientFetch in workerd', async () => {
     const hits: { traceparent: string | undefined }[] = [];
+    const hanging: ServerResponse[] = [];
     const upstream = createServer((req, res) => {
       if (req.url === '/ready') return res.end('ok');
+      if (req.url === '/slow') return void hanging.push(res); // never answers
       hits.push({ traceparent: req.headers.traceparent as string | undefined });
       res.writeHead(hits.length === 1 ? 503 : 200).end(hits.length === 1 ? 'busy' : 'fresh');
     });
@@ -64,11 +66,31 @@ describe('examples', () => {
       expect(await res.text()).toBe('fresh');
       expect(hits).toHaveLength(2); // the 503, then the retry
       expect(hits.every((hit) => hit.traceparent?.startsWith(`00-${traceId}-`))).toBe(true);
+
+      // Concurrent requests through one module-scope policy each time out on their own: in
+      // workerd a timer belongs to the request that set it, so none may wait on another's.
+      const started = Date.now();
+      const slow = await Promise.all(
+        [0, 300, 600].map(async (delay) => {
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          const answer = await fetch(`http://127.0.0.1:${port}/slow`);
+          const { error } = (await answer.json()) as { error: { type: string } };
+          return { status: answer.status, type: error.type, ms: Date.now() - started - delay };
+        }),
+      );
+      // Each ends in the example's own answer, not a runtime-cancelled 500: 504 when its
+      // attempts time out, 503 once their failures have opened the upstream's breaker.
+      for (const { status, type, ms } of slow) {
+        expect([status, type]).toEqual(status === 504 ? [504, 'timeout'] : [503, 'circuit_open']);
+        expect(ms).toBeLessThan(9000); // within its total of 8 s
+      }
+      expect(slow.some(({ status }) => status === 504)).toBe(true);
     } finally {
       process.kill(-(child.pid as number), 'SIGTERM');
+      for (const res of hanging) res.destroy();
       upstream.close();
     }
-  }, 90_000);
+  }, 120_000);
 
   it('the Deno example classifies real Deno failures and retries a dead upstream', () => {
     const deno = join(repoRoot, 'node_modules/.bin/deno');

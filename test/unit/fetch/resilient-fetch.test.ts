@@ -22,6 +22,26 @@ function scriptedFetch(...statuses: number[]) {
 }
 
 describe('resilientFetch()', () => {
+  it('fails at once while the breaker is open rather than wait past its total time', async () => {
+    const time = manualTime();
+    const api = resilientFetch({
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+      ...time,
+      retry: { attempts: 3 },
+      timeoutMs: { attemptMs: 2000, totalMs: 8000 },
+      breaker: { trigger: { kind: 'consecutive', threshold: 2 }, halfOpenAfterMs: 10_000 },
+    });
+    const first = api('https://api.example.com/a').catch((error: unknown) => error);
+    await time.advanceAsync(1000); // two failures open the breaker; the third attempt gives up
+    expect(await first).toMatchObject({ type: 'circuit_open' });
+    const started = time.elapsed;
+    const next = api('https://api.example.com/b').catch((error: unknown) => error);
+    await time.advanceAsync(0);
+    // The probe is 10 s away, beyond the 8 s total: no waiting for it, no timeout after it.
+    expect(await next).toMatchObject({ type: 'circuit_open', code: 2302 });
+    expect(time.elapsed - started).toBe(0);
+  });
+
   it('replays a body on each attempt', async () => {
     const time = manualTime();
     const fetch = scriptedFetch(503, 200);

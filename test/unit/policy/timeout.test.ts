@@ -45,6 +45,21 @@ describe('timeout()', () => {
     expect(settled).toEqual([100, 110, 120, 130, 140]);
   });
 
+  it('gives each call its own timer where timers belong to a request (Workers)', async () => {
+    const time = manualTime();
+    const policy = timeout(100, { ...time, timers: { ...time.timers, perRequest: true } });
+    const settled: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      void policy.execute(() => new Promise(() => {})).catch(() => settled.push(time.elapsed));
+      time.advance(10);
+    }
+    expect(time.pending).toBe(3);
+    await expect(policy.execute(() => 7)).resolves.toBe(7);
+    expect(time.pending).toBe(3); // the finished call cleared its own
+    await time.advanceAsync(100);
+    expect(settled).toEqual([100, 110, 120]);
+  });
+
   it('keeps memory proportional to pending calls when most calls succeed', async () => {
     const time = manualTime();
     const policy = timeout(1000, time);

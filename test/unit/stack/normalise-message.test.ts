@@ -116,6 +116,20 @@ describe('normaliseMessage()', () => {
       );
     });
 
+    it('replaces random tokens of 16 or more letters and digits, as workerd prints them', () => {
+      const reference = (id: string) => `internal error; reference = ${id} (after 3 attempts)`;
+      expect(normaliseMessage(reference('6go2leopb55drhvg49qvmonu'))).toBe(
+        normaliseMessage(reference('rrmfff0t6b66sr8om4udbib4')),
+      );
+      expect(normaliseMessage(reference('6go2leopb55drhvg49qvmonu'))).toBe(
+        'internal error; reference = <n> (after <n> attempts)',
+      );
+      // Long words without a digit are words: they still tell messages apart.
+      expect(normaliseMessage('unsupportedcontenttypeheader here')).toBe(
+        'unsupportedcontenttypeheader here',
+      );
+    });
+
     it('replaces urls with <url>', () => {
       expect(normaliseMessage('Failed to fetch https://api.example/v1/users/42?x=1 now')).toBe(
         'failed to fetch <url> now',
