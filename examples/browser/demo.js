@@ -32,8 +32,9 @@ $('fetch').addEventListener('click', async () => {
   await fetch('/this/does/not/exist').catch(() => undefined);
   faultline.captureMessage('After a failing fetch: see the breadcrumb', 'low');
 });
+const BURST = ['Cart total mismatch', 'Coupon lookup failed', 'Stock check timed out'];
 $('burst').addEventListener('click', () => {
-  for (let i = 0; i < 1000; i++) faultline.captureException(new Error(`Burst error ${i % 3}`));
+  for (let i = 0; i < 1000; i++) faultline.captureException(new Error(BURST[i % 3]));
 });
 $('message').addEventListener('click', () => faultline.captureMessage('Hello from the demo page'));
 $('flush').addEventListener('click', () => faultline.flush());
@@ -49,6 +50,7 @@ async function showIssues() {
     headers: { authorization: `Bearer ${token}` },
   }).catch(() => undefined);
   if (response === undefined || !response.ok) {
+    $('issue-rows').replaceChildren();
     $('issues-note').textContent = response
       ? `The collector answered ${response.status}.`
       : 'The collector is unreachable: events wait in IndexedDB.';
@@ -62,7 +64,7 @@ async function showIssues() {
       const cells = [issue.title, issue.type, issue.severity, issue.count, issue.lastSeen];
       for (const [index, value] of cells.entries()) {
         const cell = document.createElement('td');
-        cell.textContent = index === 4 ? new Date(value).toLocaleTimeString() : String(value);
+        cell.textContent = index === 4 ? new Date(value).toLocaleString() : String(value);
         if (index === 3) cell.className = 'count';
         row.append(cell);
       }
@@ -70,6 +72,11 @@ async function showIssues() {
     }),
   );
 }
+
+$('token-form').addEventListener('submit', (event) => {
+  event.preventDefault(); // the token is read on each refresh; no page reload
+  void showIssues();
+});
 
 setInterval(() => {
   void showStatus();

@@ -2,6 +2,7 @@
 // of a real flaky upstream, the Deno script under Deno.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,5 +109,41 @@ describe('examples', () => {
       '',
     ]);
     expect(result.stdout).toContain('after 3 attempts');
+  }, 30_000);
+
+  it('the Deno capture example sends a handled and an uncaught error, then exits 1', async () => {
+    const batches: { events: { message: string; tags?: Record<string, string> }[] }[] = [];
+    const collector = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const text = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+        const batch = JSON.parse(text.toString('utf8')) as (typeof batches)[number];
+        batches.push(batch);
+        res.writeHead(202, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ accepted: batch.events.length, duplicate: 0, rejected: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+    try {
+      const deno = join(repoRoot, 'node_modules/.bin/deno');
+      const args = ['run', '--allow-net=127.0.0.1', '--allow-env', 'examples/deno/capture.ts'];
+      const child = spawn(deno, args, {
+        cwd: repoRoot,
+        env: { ...process.env, FAULTLINE_ENDPOINT: endpoint },
+        stdio: 'ignore',
+      });
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      const events = batches.flatMap((batch) => batch.events);
+      expect(events.map((e) => [e.message, e.tags?.['step']])).toEqual([
+        [expect.stringContaining('is not valid JSON'), 'parse-config'],
+        ['Deno example: the uncaught one', undefined],
+      ]);
+    } finally {
+      collector.close();
+    }
   }, 30_000);
 });

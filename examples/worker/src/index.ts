@@ -8,6 +8,7 @@
  *
  * Run the collector (`npm start`), then:
  * `npm run build && npx wrangler dev --config examples/worker/wrangler.jsonc --port 8788`
+ * (a collector on another port: add `--var FAULTLINE_ENDPOINT:http://127.0.0.1:<port>`).
  */
 import { createContext, resilientFetch, withFaultline } from 'faultline/worker';
 
