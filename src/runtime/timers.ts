@@ -81,7 +81,8 @@ function native(handle: TimerHandle): unknown {
 export const systemTimers: Timers = Object.freeze({
   /** Cloudflare Workers say who they are in `navigator.userAgent`; read when asked. */
   get perRequest(): boolean {
-    return globalThis.navigator?.userAgent === 'Cloudflare-Workers';
+    const { navigator } = globalThis as { navigator?: { userAgent?: unknown } };
+    return navigator?.userAgent === 'Cloudflare-Workers';
   },
   set(callback: () => void, ms: number): TimerHandle {
     if (ms > MAX_DELAY_MS) return setLong(callback, ms);

@@ -1,6 +1,7 @@
 // Fixtures of the Worker entry suites: a Service-Binding-like collector that forwards to the real
 // collector Worker (SELF) once opened, and reads of what the collector stored.
-import { SELF, env } from 'cloudflare:test';
+import { SELF, env, waitOnExecutionContext } from 'cloudflare:test';
+import { expect } from 'vitest';
 import { ACME_KEY } from './ingest-fixtures.js';
 
 /** A W3C trace id and a `traceparent` carrying it. */
@@ -64,4 +65,19 @@ export async function storedWith(word: string): Promise<Record<string, unknown>[
     .bind(word)
     .all<{ payload: string }>();
   return results.map((row) => JSON.parse(row.payload) as Record<string, unknown>);
+}
+
+/**
+ * What a held collector received once the response was out: nothing yet (the answer did not
+ * wait for the flush), then, opened, the events the `waitUntil` flush stored.
+ */
+export async function deliveredAfterResponse(
+  collector: CollectorDouble,
+  ctx: ExecutionContext,
+  word: string,
+): Promise<Record<string, unknown>[]> {
+  expect(await storedWith(word)).toEqual([]);
+  collector.open();
+  await waitOnExecutionContext(ctx);
+  return storedWith(word);
 }

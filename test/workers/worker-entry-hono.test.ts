@@ -17,6 +17,7 @@ import {
   acmeOptions,
   collectorDouble,
   storedWith,
+  deliveredAfterResponse,
 } from './worker-entry-fixtures.js';
 
 type App = Hono<{ Bindings: Cloudflare.Env }>;
@@ -49,11 +50,7 @@ describe('faultline() Hono middleware', () => {
     const res = await app.fetch(request, env, ctx);
     expect(res.status).toBe(500);
     expect(await res.text()).toBe('sorry');
-    expect(await storedWith(word)).toEqual([]);
-    collector.open();
-    await waitOnExecutionContext(ctx);
-
-    const events = await storedWith(word);
+    const events = await deliveredAfterResponse(collector, ctx, word);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'programming_error',

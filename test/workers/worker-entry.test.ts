@@ -10,6 +10,7 @@ import {
   acmeOptions,
   collectorDouble,
   storedWith,
+  deliveredAfterResponse,
 } from './worker-entry-fixtures.js';
 
 function throwing(error: unknown) {
@@ -37,11 +38,7 @@ describe('withFaultline()', () => {
 
     // The collector is held shut: an answer that waited for the flush would never come.
     await expect(handler(request, env, ctx)).rejects.toBe(boom);
-    expect(await storedWith(word)).toEqual([]);
-    collector.open();
-    await waitOnExecutionContext(ctx);
-
-    const events = await storedWith(word);
+    const events = await deliveredAfterResponse(collector, ctx, word);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'programming_error',
