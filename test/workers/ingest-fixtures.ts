@@ -14,7 +14,10 @@ export function eventId(): string {
 
 /** A word no other test uses, to keep fingerprints (and so issues) apart. */
 export function uniqueWord(): string {
-  return `w${crypto.randomUUID().replaceAll('-', '')}`;
+  // Letters only: a run of letters and digits is a random token to the fingerprint, which
+  // would group every test's messages into one issue.
+  const hex = crypto.randomUUID().replaceAll('-', '');
+  return `w${hex.replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]!)}`;
 }
 
 /** A valid wire event (SPEC §6); `overrides` win. */
