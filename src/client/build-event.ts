@@ -40,7 +40,7 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 /** A built event and its grouping key (what dedupe folds repeats by). */
 export interface BuiltEvent {
   readonly event: WireEvent;
-  /** The fingerprint: the app's own grouping (`hint.fingerprint`) hashed, or computed. */
+  /** The fingerprint: computed, or the app's own grouping (`hint.fingerprint`) as `c:<hash>`. */
   readonly key: string;
 }
 
@@ -103,7 +103,9 @@ export function buildEvent(
     });
     return { event: scrubbed, key };
   }
-  const key = fnv1a64Parts(typeof chosen === 'string' ? [chosen] : chosen.map(String));
+  // `c:` marks the app's choice on the wire: only such a value groups at the collector, and it
+  // is a hash, so no part the app chose (a user id, say) leaves the page.
+  const key = `c:${fnv1a64Parts(typeof chosen === 'string' ? [chosen] : chosen.map(String))}`;
   scrubbed.fingerprint = key;
   return { event: scrubbed, key };
 }

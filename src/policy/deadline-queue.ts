@@ -106,8 +106,14 @@ export function createDeadlineQueue(ms: number, clock: Clock, timers: Timers) {
 function ownTimers(ms: number, timers: Timers) {
   return {
     add(onExpire: () => void): Deadline {
-      const handle = timers.set(onExpire, ms);
-      return { cancel: () => timers.clear(handle) };
+      let live = true;
+      const handle = timers.set(() => live && onExpire(), ms);
+      return {
+        cancel() {
+          live = false;
+          timers.clear(handle);
+        },
+      };
     },
   };
 }

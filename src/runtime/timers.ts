@@ -79,17 +79,27 @@ function native(handle: TimerHandle): unknown {
  * {@link Timers.perRequest} in Cloudflare Workers.
  */
 export const systemTimers: Timers = Object.freeze({
-  /** Cloudflare Workers say who they are in `navigator.userAgent`; read when asked. */
+  /**
+   * Cloudflare Workers say who they are in `navigator.userAgent`, and have `WebSocketPair`
+   * even without a global `navigator` (old compatibility dates); read when asked.
+   */
   get perRequest(): boolean {
-    const { navigator } = globalThis as { navigator?: { userAgent?: unknown } };
-    return navigator?.userAgent === 'Cloudflare-Workers';
+    const scope = globalThis as { navigator?: { userAgent?: unknown }; WebSocketPair?: unknown };
+    return (
+      scope.navigator?.userAgent === 'Cloudflare-Workers' ||
+      typeof scope.WebSocketPair === 'function'
+    );
   },
   set(callback: () => void, ms: number): TimerHandle {
     if (ms > MAX_DELAY_MS) return setLong(callback, ms);
     return setTimeout(callback, ms) as unknown;
   },
   clear(handle: TimerHandle): void {
-    clearTimeout(native(handle) as Parameters<typeof clearTimeout>[0]);
+    try {
+      clearTimeout(native(handle) as Parameters<typeof clearTimeout>[0]);
+    } catch {
+      // Workers refuse to clear a timer another request set: it fires (or not) harmlessly.
+    }
   },
   keepAlive(timer: TimerHandle, keep: boolean): void {
     const handle = native(timer);

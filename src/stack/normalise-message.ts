@@ -65,10 +65,12 @@ const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/;
 /** `0x1f`, and words of hex digits with at least one decimal digit: `3fa9c2`, `404`. */
 const HEX_OR_NUMBER = /0x[\da-f]+|[\da-f]*\d[\da-f]*/;
 /**
- * Random tokens: words of 16 or more letters and digits with at least one digit, e.g. the
- * `reference = 6go2leopb55drhvg49qvmonu` of a workerd internal error or a base-36 request id.
+ * Random tokens: words of 16 or more letters and digits with at least three separate digit
+ * runs, e.g. the `reference = 6go2leopb55drhvg49qvmonu` of a workerd internal error or a
+ * base-36 request id. Names with a digit or two stay words (`checkout2ConfirmButton`,
+ * `sha256WithRSAEncryption`, `chacha20poly1305`): they tell messages apart.
  */
-const TOKEN = /(?=[a-z]*\d)[a-z\d]{16,}/;
+const TOKEN = /(?=[a-z]*\d+[a-z]+\d+[a-z]+\d)[a-z\d]{16,}/;
 /** Uuids, hex ids, numbers and random tokens as whole words, then digit runs inside words (`utf8`). */
 const NUMERIC = new RegExp(
   String.raw`\b(?:${UUID.source}|${HEX_OR_NUMBER.source}|${TOKEN.source})\b|\d+`,

@@ -112,16 +112,28 @@ describe('POST /v1/events: issues', () => {
   it('groups by the fingerprint an app chose, and computes one when none is sent', async () => {
     const [a, b] = sameBug(uniqueWord(), 2);
     const [c] = sameBug(uniqueWord(), 1);
-    const chosen = `checkout-${uniqueWord()}`; // an app's own grouping, digits and all
-    Object.assign(a!, { fingerprint: `${chosen}-4111111111111111` });
-    Object.assign(c!, { fingerprint: `${chosen}-4111111111111111` });
+    const chosen = `c:${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`; // as the SDK sends it
+    Object.assign(a!, { fingerprint: chosen });
+    Object.assign(c!, { fingerprint: chosen });
     await ingest([a, b, c]);
     const [ia, ib, ic] = await Promise.all([a, b, c].map((e) => issueOf(e!.id as string)));
     expect(ia!.id).toBe(ic!.id); // different bugs, one chosen group
     expect(ia!.id).not.toBe(ib!.id); // the same bug, but b left grouping to the collector
-    expect(ia!.fingerprint).toBe(`${chosen}-4111111111111111`); // not scrubbed to [card]
+    expect(ia!.fingerprint).toBe(chosen);
     const [stored] = await storedEvents([a!.id as string]);
-    expect(JSON.parse(stored!.payload).fingerprint).toBe(ia!.fingerprint);
+    expect(JSON.parse(stored!.payload).fingerprint).toBe(chosen);
+  });
+
+  it('ignores any other fingerprint a client sends: it could hold personal data', async () => {
+    const [a, b] = sameBug(uniqueWord(), 2);
+    Object.assign(a!, { fingerprint: 'alice@example.com 4111111111111111' });
+    Object.assign(b!, { fingerprint: '0123456789abcdef' }); // an older SDK's own computation
+    await ingest([a, b]);
+    const [ia, ib] = await Promise.all([a, b].map((e) => issueOf(e!.id as string)));
+    expect(ia!.id).toBe(ib!.id); // grouped by the collector's fingerprint, as one bug
+    expect(ia!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    const [stored] = await storedEvents([a!.id as string]);
+    expect(stored!.payload).not.toContain('alice@example.com');
   });
 
   it('reopens a resolved issue on a new event (regression), not on a replay', async () => {

@@ -27,7 +27,7 @@ import type { WorkerContext, WorkerOptionsInput } from './worker-options.js';
  * breadcrumbs and tags, flushed after the response like the rest.
  *
  * @example
- * const app = new Hono<{ Bindings: Env }>();
+ * const app = new Hono<{ Bindings: Env; Variables: FaultlineVariables }>();
  * app.use(faultline((env: Env) => ({ endpoint: env.FAULTLINE_ENDPOINT, key: env.FAULTLINE_KEY })));
  * app.get('/cart', (c) => {
  *   c.get('faultline')?.addBreadcrumb({ category: 'cart', message: 'loaded' });

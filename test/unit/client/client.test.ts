@@ -58,7 +58,7 @@ describe('createClient(): capture', () => {
     expect(seen).toHaveLength(2); // the third folded into the first
     // Only the app's own grouping goes on the wire, hashed: the collector honours it.
     expect(seen[0]).toBeUndefined();
-    expect(seen[1]).toMatch(/^[0-9a-f]{16}$/);
+    expect(seen[1]).toMatch(/^c:[0-9a-f]{16}$/);
   });
 
   it('captures one error object once, however often it is handed over', async () => {

@@ -124,7 +124,20 @@ describe('normaliseMessage()', () => {
       expect(normaliseMessage(reference('6go2leopb55drhvg49qvmonu'))).toBe(
         'internal error; reference = <n> (after <n> attempts)',
       );
-      // Long words without a digit are words: they still tell messages apart.
+      // Names with a digit or two are words, however long: they still tell messages apart.
+      const names = [
+        'checkout2ConfirmButton',
+        'checkout2CancelButton',
+        'sha256WithRSAEncryption',
+        'md5WithRSAEncryption',
+        'orders2024archive',
+        'customers2023backup',
+        'chacha20poly1305',
+        'pbkdf2hmacsha256',
+      ];
+      const forms = names.map((name) => normaliseMessage(`missing key ${name}`));
+      expect(new Set(forms).size).toBe(names.length);
+      // Long words without a digit are words too.
       expect(normaliseMessage('unsupportedcontenttypeheader here')).toBe(
         'unsupportedcontenttypeheader here',
       );

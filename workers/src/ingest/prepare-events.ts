@@ -81,16 +81,21 @@ function fitsEventBytes(payload: string): boolean {
   return payload.length <= limit && utf8Length(payload) <= limit;
 }
 
+/** The app's own grouping as the SDK sends it: `c:` and a 64-bit hash in hex. */
+const CHOSEN_FINGERPRINT = /^c:[0-9a-f]{16}$/;
+
 /**
  * Makes a valid event storable (SPEC §5, §6):
  *
  * - scrubbed again — emails, cards, JWTs, credentials and sensitive URL parameters in every
  *   string, values under sensitive keys, client IP addresses under IP keys — since the
  *   collector cannot trust what a client did;
- * - grouped by the `fingerprint` the event carries when the app chose its own grouping (the
- *   SDK sends one only then: `captureException(error, { fingerprint })`), else fingerprinted
- *   here from the scrubbed type, message and frames, so default grouping does not depend on
- *   the SDK's version or settings;
+ * - grouped by the `fingerprint` the event carries when the app chose its own grouping: a
+ *   `c:` and 16 hex digits, the hash the SDK sends only then (`captureException(error,
+ *   { fingerprint })`); anything else a client sends there is ignored (it could hold personal
+ *   data, or be an older SDK's own computation). Otherwise fingerprinted here from the
+ *   scrubbed type, message and frames, so default grouping does not depend on the SDK's
+ *   version or settings;
  * - normalised: `timestamp` in whole ms and never more than {@link MAX_CLOCK_AHEAD_MS} ahead of
  *   `receivedAt` (a skewed clock must not pin an issue to the top of the list), `occurrences`
  *   made explicit (default 1, at most {@link MAX_OCCURRENCES}), `fingerprint` set to the
@@ -124,7 +129,7 @@ export function prepareEvent(
   // `fingerprint` and `occurrences` come last when the client sent none.
   const stored = scrubEvent(event) as WireEvent;
   const print =
-    chosen !== undefined && chosen !== ''
+    typeof chosen === 'string' && CHOSEN_FINGERPRINT.test(chosen)
       ? chosen
       : fingerprint({
           type,
