@@ -117,7 +117,8 @@ export function createClient(options: ClientOptions): Client {
       return undefined;
     }
     const finished = finish(event);
-    return finished !== undefined && 'event' in finished ? finished.event.id : event.id;
+    if (finished === undefined) return event.id; // an async beforeSend decides later
+    return 'event' in finished ? finished.event.id : undefined;
   }
 
   /** `beforeSend`, then the buffer; every event passes here, folded repeats included. */

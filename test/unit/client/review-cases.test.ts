@@ -17,10 +17,12 @@ describe('beforeSend sees every event, folded repeats included', () => {
         return { ...e, context: { ...e.context, diagnosis: '[redacted]' } };
       },
     });
+    const ids: (string | undefined)[] = [];
     for (let i = 0; i < 3; i++) {
       client.captureException(errorAt(1, 'payment failed'), { context: { diagnosis: 'secret' } });
-      client.captureException(errorAt(2, 'ad slot broke'), { tags: { vendor: 'adsdk' } });
+      ids.push(client.captureException(errorAt(2, 'ad slot broke'), { tags: { vendor: 'adsdk' } }));
     }
+    expect(ids[0]).toBeUndefined(); // dropped by beforeSend: no event id
     await client.flush();
     expect(events().map((e) => [e.message, e.occurrences ?? 1, e.context?.['diagnosis']])).toEqual([
       ['payment failed', 1, '[redacted]'],
