@@ -9,7 +9,6 @@
  * @module
  */
 import type { Client } from '../../client/client-api.js';
-import type { Timers } from '../../runtime/timers.js';
 
 /** How {@link exitFlush} bounds its flush. */
 export interface ExitFlushOptions {
@@ -17,8 +16,6 @@ export interface ExitFlushOptions {
   readonly exitFlushMs: number;
   /** Ends the process when the flush did not finish in time; called with no code. */
   readonly exit: (code?: number) => void;
-  /** Schedules the deadline. */
-  readonly timers: Timers;
 }
 
 /**
@@ -26,22 +23,19 @@ export interface ExitFlushOptions {
  * it. Outside a runtime with global events, installs nothing.
  *
  * @example
- * const uninstall = exitFlush(client, { exitFlushMs: 2000, exit: Deno.exit, timers: systemTimers });
+ * const uninstall = exitFlush(client, { exitFlushMs: 2000, exit: Deno.exit });
  */
 export function exitFlush(client: Client, options: ExitFlushOptions): () => void {
   const target = globalThis as unknown as Partial<EventTarget>;
   if (typeof target.addEventListener !== 'function') return () => undefined;
-  const { exitFlushMs, exit, timers } = options;
+  const { exitFlushMs, exit } = options;
   let flushed = false;
   const onBeforeUnload = (event: Event) => {
     if (flushed) return; // the second time the loop runs dry, the process may end
     flushed = true;
     event.preventDefault(); // Deno keeps running the event loop
-    // This timer keeps the process alive while the flush waits on its own timers, which do
-    // not (src/runtime/timers.ts).
-    const deadline = timers.set(() => exit(), exitFlushMs);
+    // The flush resolves within its bound and holds the process open until then.
     void client.flush(exitFlushMs).then((done) => {
-      timers.clear(deadline);
       if (!done) exit(); // a request still pending must not hold the process
     });
   };

@@ -8,7 +8,6 @@
  * @module
  */
 import type { Client } from '../../client/client-api.js';
-import type { Timers } from '../../runtime/timers.js';
 
 /** How {@link fatalHandlers} ends the process. */
 export interface FatalHandlerOptions {
@@ -16,8 +15,6 @@ export interface FatalHandlerOptions {
   readonly exitFlushMs: number;
   /** Ends the process; called once, with 1. */
   readonly exit: (code: number) => void;
-  /** Schedules the deadline. */
-  readonly timers: Timers;
 }
 
 /**
@@ -27,33 +24,20 @@ export interface FatalHandlerOptions {
  * nothing.
  *
  * @example
- * const uninstall = fatalHandlers(client, { exitFlushMs: 2000, exit: Deno.exit, timers: systemTimers });
+ * const uninstall = fatalHandlers(client, { exitFlushMs: 2000, exit: Deno.exit });
  */
 export function fatalHandlers(client: Client, options: FatalHandlerOptions): () => void {
   const target = globalThis as unknown as Partial<EventTarget>;
   if (typeof target.addEventListener !== 'function') return () => undefined;
-  const { exitFlushMs, exit, timers } = options;
+  const { exitFlushMs, exit } = options;
   let exiting = false;
-
-  function exitAfterFlush(): void {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      timers.clear(deadline);
-      exit(1);
-    };
-    // This timer keeps the process alive, where the flush's own timers do not
-    // (src/runtime/timers.ts): an idle event loop would otherwise end Deno with code 0.
-    const deadline = timers.set(finish, exitFlushMs);
-    void client.flush(exitFlushMs).then(finish, finish);
-  }
 
   function fatal(thrown: unknown, mechanism: string): void {
     client.captureException(thrown, { severity: 'critical', tags: { mechanism } });
     if (exiting) return;
     exiting = true;
-    exitAfterFlush();
+    // The flush resolves within its bound and holds the process open until then.
+    void client.flush(exitFlushMs).finally(() => exit(1));
   }
 
   const onError = (event: Event) => {

@@ -10,7 +10,6 @@ import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
 import { closingWith } from '../../client/closing-with.js';
 import { parseConfig } from '../../config/parse-config.js';
-import { systemTimers } from '../../runtime/timers.js';
 import { DEFAULT_SDK } from '../../transport/fetch-transport-options.js';
 import { getDeno } from './deno-global.js';
 import { exitFlush } from './exit-flush.js';
@@ -56,7 +55,6 @@ export function init(options: DenoOptions): Client {
   const ends = {
     exitFlushMs: own.exitFlushMs,
     exit: options.exit ?? ((code?: number) => getDeno()?.exit(code)),
-    timers: options.timers ?? systemTimers,
   };
   const uninstalls = [
     own.globalHandlers && fatalHandlers(client, ends),
