@@ -105,7 +105,9 @@ export function buildEvent(
   }
   // `c:` marks the app's choice on the wire: only such a value groups at the collector, and it
   // is a hash, so no part the app chose (a user id, say) leaves the page.
-  const key = `c:${fnv1a64Parts(typeof chosen === 'string' ? [chosen] : chosen.map(String))}`;
+  // NUL between parts, as the computed fingerprint does: ['ab', 'c'] and ['a', 'bc'] differ.
+  const parts = typeof chosen === 'string' ? [chosen] : chosen.flatMap((p) => ['\0', String(p)]);
+  const key = `c:${fnv1a64Parts(parts)}`;
   scrubbed.fingerprint = key;
   return { event: scrubbed, key };
 }

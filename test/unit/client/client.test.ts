@@ -61,6 +61,16 @@ describe('createClient(): capture', () => {
     expect(seen[1]).toMatch(/^c:[0-9a-f]{16}$/);
   });
 
+  it('keeps chosen groupings with the same letters in other parts apart', () => {
+    const { client } = clientSetup();
+    const seen: (string | undefined)[] = [];
+    client.onEvent((event) => seen.push(event.fingerprint));
+    client.captureException(errorAt(1), { fingerprint: ['ab', 'c'] });
+    client.captureException(errorAt(2), { fingerprint: ['a', 'bc'] });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).not.toBe(seen[1]);
+  });
+
   it('captures one error object once, however often it is handed over', async () => {
     const { client, events } = clientSetup();
     const error = errorAt(1);
