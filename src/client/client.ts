@@ -181,11 +181,9 @@ export function createClient(options: ClientOptions): Client {
     setTags: (tags) => guard(() => scope.setTags(tags)),
     setContext: (name, context) => guard(() => scope.setContext(name, context)),
     flush(timeoutMs = 5000) {
-      const started = clock.monotonic();
-      const whenStored = settled().then(() =>
-        delivery.flush(timeoutMs - (clock.monotonic() - started)),
-      );
-      return delivery.within(timeoutMs, whenStored, false);
+      const deadline = clock.monotonic() + timeoutMs;
+      const whenSent = settled().then(() => delivery.flushUntil(deadline));
+      return delivery.within(timeoutMs, whenSent, false);
     },
     async beacon() {
       if (unsaved.size > 0) transport.beacon({ events: [...unsaved.values()] });

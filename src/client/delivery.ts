@@ -56,7 +56,7 @@ const MAX_ROUNDS = 50;
  * const delivery = new Delivery({ buffer, transport, gate: ALWAYS_SEND, batchSize: 100,
  *   maxBatchBytes: 512 * 1024, flushIntervalMs: 1000, clock, timers, folds: dedupe, releaseFolds });
  * await delivery.enqueue(event, bytes);
- * await delivery.flush(5000); // true once the collector has everything
+ * await delivery.within(5000, delivery.flushUntil(clock.monotonic() + 5000), false);
  */
 export class Delivery {
   readonly #o: DeliveryOptions;
@@ -131,18 +131,9 @@ export class Delivery {
   }
 
   /**
-   * Sends until the buffer is empty, and resolves `true` then, or `false` once `timeoutMs` has
-   * passed, whatever is still in flight (a send left running goes on in the background). The
-   * first send ignores the transport's backoff and an open breaker (it is the breaker's probe);
-   * later ones honour the waits the collector asks for. A client that is not the sender
-   * (another tab is) waits for the sender to empty the shared buffer. Its timers keep a
-   * Node.js or Deno process alive until it resolves.
+   * `work`, or `fallback` once `ms` have passed if `work` has not settled by then. Its timer
+   * keeps a Node.js or Deno process alive until it resolves.
    */
-  flush(timeoutMs: number): Promise<boolean> {
-    return this.within(timeoutMs, this.#flushUntil(this.#o.clock.monotonic() + timeoutMs), false);
-  }
-
-  /** `work`, or `fallback` once `ms` have passed if `work` has not settled by then. */
   within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
     const { timers } = this.#o;
     let handle: TimerHandle | undefined;
@@ -155,7 +146,15 @@ export class Delivery {
     });
   }
 
-  async #flushUntil(deadline: number): Promise<boolean> {
+  /**
+   * Sends until the buffer is empty and resolves `true` then, or `false` once the monotonic
+   * `deadline` has passed (the caller bounds the wait with {@link within}: a send left running
+   * goes on in the background). The first send ignores the transport's backoff and an open
+   * breaker (it is the breaker's probe); later ones honour the waits the collector asks for.
+   * A client that is not the sender (another tab is) waits for the sender to empty the shared
+   * buffer.
+   */
+  async flushUntil(deadline: number): Promise<boolean> {
     const { clock, timers, buffer, transport, folds } = this.#o;
     for (let forced = true; ; forced = false) {
       if (forced) this.#forced++;

@@ -9,10 +9,8 @@
 import { FaultError } from '../errors/fault-error.js';
 import { onResilienceEvent } from '../policy/resilience-events.js';
 import type { Clock } from '../runtime/clock.js';
+import { COLLECTOR_BREAKER } from '../transport/collector-breaker.js';
 import type { Client } from './client-api.js';
-
-/** The name `collectorBreaker()` gives the transport's breaker. */
-const COLLECTOR_BREAKER = 'faultline:collector';
 
 /**
  * Subscribes `client` to the resilience events of this realm; returns the unsubscribe function.

@@ -1,23 +1,20 @@
 import { circuitBreaker } from '../breaker/breaker.js';
 import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import { randomHex } from '../runtime/random-id.js';
+import { formatTraceparent } from '../context/traceparent.js';
 import { FaultError } from '../errors/fault-error.js';
 import { isFaultError } from '../errors/is-fault-error.js';
 import { compose } from '../policy/compose.js';
 import type { ExecutionContext, Policy } from '../policy/policy.js';
 import { timeout } from '../policy/timeout.js';
-import { retry, type RetryOptions, type RetryPolicy } from '../retry/retry.js';
+import { retry, type RetryOptions } from '../retry/retry.js';
+import { isRetryableStatus } from '../retry/retryable-status.js';
 import { IDEMPOTENT_METHODS, isReplayable } from './idempotent.js';
 import { checkFetchOptions, type FetchTimeouts, type ResilientFetchOptions } from './options.js';
 import { buildRequest, createRequestTemplate, type RequestTemplate } from './request-template.js';
 import { tracePropagation } from './trace-propagation.js';
 
 const MAX_BREAKERS = 1000;
-
-/** A status worth another attempt; thrown inside the policies, handed back as the Response. */
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
 
 function discard(response: Response): void {
   response.body?.cancel().catch(() => {}); // frees the connection of a response we drop
@@ -55,12 +52,15 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
   // Retry-After) ends the call at once with the last failure, not with a timeout after it.
   const budget = { maxElapsedMs: (retryOptions as RetryOptions).maxElapsedMs ?? totalMs };
   const replaying = retry({ ...retryOptions, ...budget, ...time });
-  const single = retry({ ...retryOptions, ...budget, ...time, attempts: 1 });
-  for (const policy of [replaying, single]) {
-    policy.onRetry(({ error }) => error instanceof Response && discard(error));
-  }
+  // A Response retried is a Response whose body nobody will read (one attempt never retries).
+  replaying.onRetry(({ error }) => error instanceof Response && discard(error));
   const attemptTimeout = timeout(limits.attemptMs ?? 10_000, time);
   const totalTimeout = timeout(totalMs, time);
+  const withRetries: Policy = compose(totalTimeout, replaying);
+  const once: Policy = compose(
+    totalTimeout,
+    retry({ ...retryOptions, ...budget, ...time, attempts: 1 }),
+  );
   const breakerOptions = options.breaker;
   const breakers = new Map<string, CircuitBreaker>();
   const fallbackOrigins = (options.fallbackOrigins ?? []).map((o) => new URL(o).origin);
@@ -89,7 +89,10 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
   /** The `traceparent` to add to a request that has none, or undefined when it has one. */
   function newTraceparent(template: RequestTemplate): string | undefined {
     if (template.headers.has('traceparent')) return undefined; // the caller's own wins
-    return operation?.traceparent() ?? `00-${randomHex(16)}-${randomHex(8)}-01`;
+    return (
+      operation?.traceparent() ??
+      formatTraceparent({ traceId: randomHex(16), spanId: randomHex(8), sampled: true })
+    );
   }
 
   async function call(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -173,8 +176,7 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       return attemptOn(primary.origin, context); // every breaker is open: the primary's refuses
     }
 
-    const retrying = isReplayable(template.method, headers, methods) ? replaying : single;
-    const policy: Policy = compose(totalTimeout, retrying as RetryPolicy);
+    const policy = isReplayable(template.method, headers, methods) ? withRetries : once;
     try {
       return await policy.execute(attempt, callerSignal ? { signal: callerSignal } : undefined);
     } catch (error) {
@@ -188,10 +190,5 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
 /** The error with the recoveries tried recorded in its context (SPEC §3, recovery). */
 function withRecovery(error: unknown, recovery: Record<string, unknown>[]): unknown {
   if (recovery.length === 0 || !isFaultError(error)) return error;
-  return new FaultError(error.type, error.message, {
-    cause: error.cause,
-    context: { ...error.context, recovery },
-    ...(error.stack === undefined ? {} : { stack: error.stack }),
-    timestamp: error.timestamp,
-  });
+  return FaultError.from(error, { context: { recovery } });
 }

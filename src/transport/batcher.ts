@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { BATCH_DEFAULTS } from '../buffer/buffer-options.js';
 import { systemTimers, type TimerHandle, type Timers } from '../runtime/timers.js';
 
 /** Options of {@link createBatcher}. */
@@ -65,8 +66,8 @@ const done = Promise.resolve();
 export function createBatcher(options: BatcherOptions): Batcher {
   const {
     flush: send,
-    batchSize = 100,
-    maxBatchBytes = 512 * 1024,
+    batchSize = BATCH_DEFAULTS.maxEvents,
+    maxBatchBytes = BATCH_DEFAULTS.maxBytes,
     flushIntervalMs = 1000,
     timers = systemTimers,
   } = options;

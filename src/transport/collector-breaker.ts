@@ -3,6 +3,9 @@ import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { BreakerStore } from '../breaker/store.js';
 import type { Clock } from '../runtime/clock.js';
 
+/** The name of the breaker {@link collectorBreaker} makes; the capture client never reports it. */
+export const COLLECTOR_BREAKER = 'faultline:collector';
+
 /** Options of {@link collectorBreaker}. */
 export interface CollectorBreakerOptions {
   /** Failures in a row (5xx, 408, network failures, timeouts) that open it. Default 5. */
@@ -30,7 +33,7 @@ export interface CollectorBreakerOptions {
 export function collectorBreaker(options: CollectorBreakerOptions = {}): CircuitBreaker {
   const { threshold = 5, halfOpenAfterMs = 10_000, store, clock } = options;
   return circuitBreaker({
-    name: 'faultline:collector',
+    name: COLLECTOR_BREAKER,
     trigger: { kind: 'consecutive', threshold },
     halfOpenAfterMs,
     ...(store && { store }),

@@ -1,5 +1,7 @@
+import { BATCH_DEFAULTS } from '../buffer/buffer-options.js';
 import { readSafely, readString } from '../errors/read-safely.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
+import { isRetryableStatus } from '../retry/retryable-status.js';
 import { systemClock } from '../runtime/clock.js';
 import { systemRandom } from '../runtime/random.js';
 import { systemTimers } from '../runtime/timers.js';
@@ -52,7 +54,9 @@ interface Round {
  * buffer.release(result.retry, result.droppedReported ? undefined : batch.dropped);
  */
 export function createFetchTransport(options: FetchTransportOptions): Transport {
-  const { key, breaker, batchSize = 100, maxBatchBytes = 512 * 1024 } = options;
+  const { key, breaker } = options;
+  const batchSize = options.batchSize ?? BATCH_DEFAULTS.maxEvents;
+  const maxBatchBytes = options.maxBatchBytes ?? BATCH_DEFAULTS.maxBytes;
   const { timeoutMs = 30_000, gzipMinBytes = GZIP_MIN_BYTES } = options;
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
@@ -90,7 +94,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
         signal,
       });
       // Thrown as data: the breaker's default verdict reads `status` (5xx, 408 fail; 429 not).
-      if (answer.status >= 500 || answer.status === 408 || answer.status === 429) {
+      if (isRetryableStatus(answer.status)) {
         throw (refused = answer);
       }
       return answer;
@@ -175,7 +179,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
         ? (readString(answer.error, 'message') ?? 'fetch failed')
         : collectorMessage(answer);
     lastFailure = { status, message, at: now };
-    if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    if (status >= 400 && !isRetryableStatus(status)) {
       stopped = true; // 400, 401, 403, 404, 415…: resending the same request cannot succeed
       return false;
     }

@@ -6,6 +6,7 @@
  */
 import type { Timers } from '../runtime/timers.js';
 import { OWN_REQUEST } from './own-request.js';
+import { isRetryableStatus } from '../retry/retryable-status.js';
 
 /** What the collector answered. */
 export interface CollectorAnswer {
@@ -26,11 +27,6 @@ export interface PostOptions {
   readonly timers: Timers;
   /** The caller's cancellation. */
   readonly signal?: AbortSignal | undefined;
-}
-
-/** Statuses whose body says nothing useful: server trouble or back-pressure. */
-function skipsBody(status: number): boolean {
-  return status >= 500 || status === 408 || status === 429;
 }
 
 /**
@@ -68,7 +64,7 @@ export async function postBody(
     const response = await fetchFn(url, init);
     const { status } = response;
     const retryAfter = response.headers.get('retry-after');
-    if (skipsBody(status)) {
+    if (isRetryableStatus(status)) {
       response.body?.cancel().catch(() => {});
       return { status, retryAfter, body: undefined };
     }

@@ -10,6 +10,7 @@ import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
 import { closingWith } from '../../client/closing-with.js';
 import type { ClientOptions } from '../../client/client-options.js';
+import { DEFAULT_SDK } from '../../transport/fetch-transport-options.js';
 import { indexedDbBuffer } from './indexeddb-buffer.js';
 import {
   browserNoise,
@@ -68,7 +69,7 @@ export function init(options: BrowserOptions): Client {
     eventBuffer: (bounds) => indexedDbBuffer({ ...bounds, name }),
     gate: tabLeader({ name: `${name}:sender` }),
     origin: pageOrigin,
-    sdk: { name: 'faultline.browser', version: '0.1.0' },
+    sdk: { ...DEFAULT_SDK, name: 'faultline.browser' },
     ...options,
     noise: [...browserNoise, ...(options.noise ?? [])],
   });
