@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../workers/src/ingest/sha256.js';
+import { sha256Hex } from '../../workers/src/crypto/sha256.js';
 import { userKey } from '../../workers/src/ingest/user-key.js';
 
 /** SHA-256 as Web Crypto computes it, in hex. */

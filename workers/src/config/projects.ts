@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FaultError } from '../../../src/errors/fault-error.js';
-import { configError } from '../../../src/config/config-problem.js';
+import { parseConfig } from '../../../src/config/parse-config.js';
 import type { Env } from '../env.js';
 
 function isOrigin(value: string): boolean {
@@ -93,11 +93,8 @@ export function demoConfig(port = '8787'): CollectorConfig {
       },
     ],
   };
-  return parseCollectorConfig(JSON.stringify(config));
+  return parseConfig(collectorConfigSchema, config, 'demo config');
 }
-
-/** The demo project on the default port, 8787. */
-export const DEMO_CONFIG: CollectorConfig = demoConfig();
 
 /** Lookups built once per configuration. */
 export interface Projects {
@@ -134,17 +131,7 @@ export function parseCollectorConfig(text: string): CollectorConfig {
       cause: error,
     });
   }
-  const result = collectorConfigSchema.safeParse(json);
-  if (result.success) return result.data;
-  throw configError(
-    'collector config (FAULTLINE_PROJECTS)',
-    result.error.issues.map((issue) => ({
-      kind: issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : 'value',
-      path: issue.path.join('.'),
-      received: issue.input,
-      expected: issue.message,
-    })),
-  );
+  return parseConfig(collectorConfigSchema, json, 'collector config (FAULTLINE_PROJECTS)');
 }
 
 let cached: { text: string | undefined; port: string | undefined; projects: Projects } | undefined;
@@ -167,7 +154,7 @@ export function loadProjects(env: Env): Projects {
       'config_not_found',
       'No projects configured: set the FAULTLINE_PROJECTS secret',
     );
-  } else config = port === undefined ? DEMO_CONFIG : demoConfig(port);
+  } else config = demoConfig(port); // made once per isolate: the result is cached below
   if (env.FAULTLINE_ENV === 'production') refuseDemoCredentials(config);
   const projects = index(config);
   cached = { text, port, projects };

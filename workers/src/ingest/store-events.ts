@@ -37,34 +37,30 @@ interface Group {
  * const { accepted, duplicate } = await storeEvents(env.DB, { projectId, receivedAt, events, dropped });
  */
 export async function storeEvents(db: D1Database, input: StoreInput): Promise<StoreResult> {
-  const ids: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(); // insertion order: the batch's ids, first occurrence each
   const groups = new Map<string, Group>();
   for (const event of input.events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
-    ids.push(event.id);
     // A prepared event is an EventRow as it is: no copy.
     const group = groups.get(event.fingerprint);
     if (group === undefined) groups.set(event.fingerprint, { first: event, events: [event] });
     else group.events.push(event);
   }
-  const issues: IssueEvents[] = await Promise.all(
-    [...groups.values()].map(async ({ first, events }) => ({
-      id: await issueIdOf(input.projectId, first.fingerprint),
-      fingerprint: first.fingerprint,
-      title: first.title,
-      type: first.type,
-      category: first.category,
-      severity: first.severity,
-      events,
-    })),
-  );
+  const issues: IssueEvents[] = [...groups.values()].map(({ first, events }) => ({
+    id: issueIdOf(input.projectId, first.fingerprint),
+    fingerprint: first.fingerprint,
+    title: first.title,
+    type: first.type,
+    category: first.category,
+    severity: first.severity,
+    events,
+  }));
   const accepted = await writeIngest(db, {
     projectId: input.projectId,
     receivedAt: input.receivedAt,
     chunks: chunkEvents(issues),
-    eventIds: JSON.stringify(ids),
+    eventIds: JSON.stringify([...seen]),
     dropped: input.dropped,
   });
   return { accepted, duplicate: input.events.length - accepted };

@@ -1,7 +1,6 @@
-import { HTTPException } from 'hono/http-exception';
-import { FaultError } from '../../../src/errors/fault-error.js';
 import type { Project } from '../config/projects.js';
 import type { Env } from '../env.js';
+import { refusal } from './refusal.js';
 
 /**
  * Refuses a batch whose valid `events` exceed the project's `ingestPerMinute`: the limiter could
@@ -19,13 +18,7 @@ export function assertBatchFitsRate(project: Project, events: number): void {
   const message =
     `Batch holds ${events} valid events, more than project ${project.id}'s rate of ` +
     `${perMinute} events per minute: split it into batches of at most ${perMinute}`;
-  const cause = new FaultError('resource_exhausted', message, {
-    captureStack: false,
-    context: { events, ingestPerMinute: perMinute },
-  });
-  const exception = new HTTPException(413, { message, cause });
-  exception.stack = `resource_exhausted: ${message}`;
-  throw exception;
+  throw refusal(413, 'resource_exhausted', message, { events, ingestPerMinute: perMinute });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../crypto/sha256.js';
 
 /** Hex characters kept of the SHA-256: 128 bits, far from any collision among a project's users. */
 const KEY_HEX_LENGTH = 32;

@@ -1,3 +1,5 @@
+import { utf8Length as countUtf8 } from '../../../src/buffer/event-bytes.js';
+
 const encoder = new TextEncoder();
 /** Scratch space for {@link utf8Length}: 3 bytes per UTF-16 unit covers every string it takes. */
 let scratch = new Uint8Array(0);
@@ -15,27 +17,9 @@ const ENCODE_LIMIT = 768 * 1024;
  * utf8Length('😀'); // 4
  */
 export function utf8Length(text: string): number {
-  if (text.length > ENCODE_LIMIT) return countUtf8(text);
+  if (text.length > ENCODE_LIMIT) return countUtf8(text); // the SDK's count, unit by unit
   if (scratch.length < text.length * 3) {
     scratch = new Uint8Array(Math.min(ENCODE_LIMIT, Math.max(text.length, 16 * 1024)) * 3);
   }
   return encoder.encodeInto(text, scratch).written;
-}
-
-function countUtf8(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) bytes += 1;
-    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 2; // the pair is 4 bytes for 2 units
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
