@@ -19,7 +19,7 @@ import { checkOptions } from '../../policy/option-checks.js';
 import { systemTimers, type Timers } from '../../runtime/timers.js';
 import type { WireEvent } from '../../wire/event-schema.js';
 import { recount, stateOf, type StateRecord } from './buffer-state.js';
-import { finishTransaction } from './finish-transaction.js';
+import { inTransaction } from './in-transaction.js';
 import { openIndexedDb } from './open-indexeddb.js';
 import { recoverFromQuota } from './quota-recovery.js';
 import { getIndexedDB } from './storage-globals.js';
@@ -90,9 +90,7 @@ async function oldestVictim(
 /** One atomic write of a batch; throws (after aborting) when IndexedDB does. */
 async function writeOnce(db: IDBPDatabase<BufferDB>, batch: StoreWrite) {
   const tx = db.transaction(['events', 'meta'], 'readwrite');
-  const requests: Promise<unknown>[] = [];
-  let failed = true;
-  try {
+  return inTransaction(tx, async (requests) => {
     const events = tx.objectStore('events');
     const meta = tx.objectStore('meta');
     const [record, count] = await Promise.all([meta.get('state'), events.count()]);
@@ -140,12 +138,8 @@ async function writeOnce(db: IDBPDatabase<BufferDB>, batch: StoreWrite) {
     );
     state.drops = addDrops(addDrops(state.drops, batch.drops), dropped);
     requests.push(meta.put(state));
-    await Promise.all(requests);
-    failed = false;
     return { outcomes, dropped };
-  } finally {
-    await finishTransaction(tx, failed, requests);
-  }
+  });
 }
 
 /**
@@ -157,8 +151,7 @@ async function writeOnce(db: IDBPDatabase<BufferDB>, batch: StoreWrite) {
 async function pruneForQuota(db: IDBPDatabase<BufferDB>, needBytes: number): Promise<number> {
   const state = stateOf(await db.get('meta', 'state'));
   const tx = db.transaction('events', 'readwrite');
-  let failed = true;
-  try {
+  return inTransaction(tx, async () => {
     const target = Math.max(needBytes, Math.ceil(state.bytes / 10));
     let freed = 0;
     let removed = 0;
@@ -169,11 +162,8 @@ async function pruneForQuota(db: IDBPDatabase<BufferDB>, needBytes: number): Pro
       await cursor.delete();
       cursor = await cursor.continue();
     }
-    failed = false;
     return removed;
-  } finally {
-    await finishTransaction(tx, failed);
-  }
+  });
 }
 
 /** Removes events by id in one transaction, settling them as acknowledged or dropped. */
@@ -183,9 +173,7 @@ async function removeOnce(
   settle: StoreRemoval,
 ): Promise<number> {
   const tx = db.transaction(['events', 'meta'], 'readwrite');
-  const requests: Promise<unknown>[] = [];
-  let failed = true;
-  try {
+  return inTransaction(tx, async (requests) => {
     const events = tx.objectStore('events');
     const meta = tx.objectStore('meta');
     const state = stateOf(await meta.get('state'));
@@ -203,12 +191,8 @@ async function removeOnce(
     }
     if (settle.reported !== undefined) state.drops = subtractDrops(state.drops, settle.reported);
     requests.push(meta.put(state));
-    await Promise.all(requests);
-    failed = false;
     return removed;
-  } finally {
-    await finishTransaction(tx, failed, requests);
-  }
+  });
 }
 
 /** The {@link EventStore} over an open database. */
@@ -234,17 +218,13 @@ function idbStore(
       ),
     async read(limits, skip) {
       const tx = db.transaction(['events', 'meta'], 'readonly');
-      let failed = true;
-      try {
+      return inTransaction(tx, async () => {
         const state = await tx.objectStore('meta').get('state');
         const batch = collectBatch(limits, skip);
         let cursor = await tx.objectStore('events').openCursor();
         while (cursor !== null && batch.offer(cursor.value)) cursor = await cursor.continue();
-        failed = false;
         return { entries: batch.entries, drops: state?.drops ?? {} };
-      } finally {
-        await finishTransaction(tx, failed);
-      }
+      });
     },
     remove: (ids, settle) => recovering(() => removeOnce(db, ids, settle), 0),
     async totals() {
