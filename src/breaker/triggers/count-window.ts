@@ -41,7 +41,7 @@ export class CountWindowTrigger implements TriggerState {
     this.#next = this.#next + 1 === this.#size ? 0 : this.#next + 1;
     this.#failures += bits & FAILED;
     this.#slowCalls += (bits & SLOW) >> 1;
-    return this.#calls >= this.#rates.minimumCalls && exceedsRates(this.counts(), this.#rates);
+    return exceedsRates(this.#calls, this.#failures, this.#slowCalls, this.#rates);
   }
 
   reset(): void {

@@ -57,7 +57,7 @@ export class TimeWindowTrigger implements TriggerState {
     this.#calls++;
     this.#failures += failure;
     this.#slowCalls += slow;
-    return this.#calls >= this.#rates.minimumCalls && exceedsRates(this.counts(), this.#rates);
+    return exceedsRates(this.#calls, this.#failures, this.#slowCalls, this.#rates);
   }
 
   reset(): void {

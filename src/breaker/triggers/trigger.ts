@@ -69,11 +69,19 @@ export interface ResolvedRates {
   readonly slowCallRate: number;
 }
 
-/** True when the counts of a window cross the configured rates. */
-export function exceedsRates(counts: WindowCounts, rates: ResolvedRates): boolean {
-  if (counts.calls < rates.minimumCalls || counts.calls === 0) return false;
+/**
+ * True when a window's counts cross the configured rates, once it holds `minimumCalls` (at
+ * least 1, so `calls` is never 0 past that check). Plain numbers: it runs on every outcome.
+ */
+export function exceedsRates(
+  calls: number,
+  failures: number,
+  slowCalls: number,
+  rates: ResolvedRates,
+): boolean {
+  if (calls < rates.minimumCalls) return false;
   return (
-    counts.failures / counts.calls >= rates.failureRate ||
-    (rates.slowCallMs !== Infinity && counts.slowCalls / counts.calls >= rates.slowCallRate)
+    failures / calls >= rates.failureRate ||
+    (rates.slowCallMs !== Infinity && slowCalls / calls >= rates.slowCallRate)
   );
 }
