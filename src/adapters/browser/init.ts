@@ -22,6 +22,7 @@ import {
   xhrBreadcrumbs,
 } from './integrations/index.js';
 import { tabLeader } from './tab-leader.js';
+import { listen } from '../listen.js';
 
 /** Which browser integrations `init` installs; each defaults to on. */
 export interface BrowserIntegrations {
@@ -107,18 +108,16 @@ function pageOrigin() {
 
 /** Flushes on `online`; hands a beacon to the browser when the page hides. */
 function pageLifecycle(client: Client): () => void {
-  const target = globalThis as unknown as Partial<EventTarget>;
-  if (typeof target.addEventListener !== 'function') return () => undefined;
-  const online = () => void client.flush();
   const hidden = () => {
     if (globalThis.document?.visibilityState !== 'visible') void client.beacon();
   };
-  target.addEventListener('online', online);
-  target.addEventListener('pagehide', hidden);
-  globalThis.document?.addEventListener('visibilitychange', hidden);
+  const offPage = listen(globalThis as Partial<EventTarget>, {
+    online: () => void client.flush(),
+    pagehide: hidden,
+  });
+  const offDocument = listen(globalThis.document, { visibilitychange: hidden });
   return () => {
-    target.removeEventListener?.('online', online);
-    target.removeEventListener?.('pagehide', hidden);
-    globalThis.document?.removeEventListener('visibilitychange', hidden);
+    offPage();
+    offDocument();
   };
 }

@@ -9,6 +9,7 @@
  * @module
  */
 import type { Client } from '../../client/client-api.js';
+import { listen } from '../listen.js';
 
 /** How {@link exitFlush} bounds its flush. */
 export interface ExitFlushOptions {
@@ -26,8 +27,6 @@ export interface ExitFlushOptions {
  * const uninstall = exitFlush(client, { exitFlushMs: 2000, exit: Deno.exit });
  */
 export function exitFlush(client: Client, options: ExitFlushOptions): () => void {
-  const target = globalThis as unknown as Partial<EventTarget>;
-  if (typeof target.addEventListener !== 'function') return () => undefined;
   const { exitFlushMs, exit } = options;
   let flushed = false;
   const onBeforeUnload = (event: Event) => {
@@ -39,6 +38,5 @@ export function exitFlush(client: Client, options: ExitFlushOptions): () => void
       if (!done) exit(); // a request still pending must not hold the process
     });
   };
-  target.addEventListener('beforeunload', onBeforeUnload);
-  return () => target.removeEventListener?.('beforeunload', onBeforeUnload);
+  return listen(globalThis as Partial<EventTarget>, { beforeunload: onBeforeUnload });
 }

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Client } from '../../client/client-api.js';
+import { listen } from '../listen.js';
 
 /** How {@link fatalHandlers} ends the process. */
 export interface FatalHandlerOptions {
@@ -27,8 +28,6 @@ export interface FatalHandlerOptions {
  * const uninstall = fatalHandlers(client, { exitFlushMs: 2000, exit: Deno.exit });
  */
 export function fatalHandlers(client: Client, options: FatalHandlerOptions): () => void {
-  const target = globalThis as unknown as Partial<EventTarget>;
-  if (typeof target.addEventListener !== 'function') return () => undefined;
   const { exitFlushMs, exit } = options;
   let exiting = false;
 
@@ -49,10 +48,8 @@ export function fatalHandlers(client: Client, options: FatalHandlerOptions): () 
     event.preventDefault();
     fatal((event as PromiseRejectionEvent).reason, 'unhandled_rejection');
   };
-  target.addEventListener('error', onError);
-  target.addEventListener('unhandledrejection', onRejection);
-  return () => {
-    target.removeEventListener?.('error', onError);
-    target.removeEventListener?.('unhandledrejection', onRejection);
-  };
+  return listen(globalThis as Partial<EventTarget>, {
+    error: onError,
+    unhandledrejection: onRejection,
+  });
 }

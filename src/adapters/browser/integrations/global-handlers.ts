@@ -4,6 +4,7 @@
  * @module
  */
 import type { CaptureTarget } from './capture-target.js';
+import { listen } from '../../listen.js';
 
 /** `Uncaught TypeError: x` as browsers print a thrown non-Error or a muted error's message. */
 const PRINTED = /^(?:uncaught (?:exception: )?)?(?:(\w*Error): )?([\s\S]*)$/i;
@@ -23,7 +24,6 @@ export function globalHandlers(
   client: CaptureTarget,
   target: EventTarget = globalThis,
 ): () => void {
-  if (typeof target?.addEventListener !== 'function') return () => undefined;
   const seen = new WeakSet<object>();
   const capture = (read: () => unknown) => {
     try {
@@ -42,12 +42,7 @@ export function globalHandlers(
     if (error != null || message) capture(() => uncaught(event as ErrorEvent));
   };
   const onRejection = (event: Event) => capture(() => (event as PromiseRejectionEvent).reason);
-  target.addEventListener('error', onError);
-  target.addEventListener('unhandledrejection', onRejection);
-  return () => {
-    target.removeEventListener('error', onError);
-    target.removeEventListener('unhandledrejection', onRejection);
-  };
+  return listen(target, { error: onError, unhandledrejection: onRejection });
 }
 
 /**
