@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { FaultError } from '../../../src/errors/fault-error.js';
 import { loadProjects, type CollectorConfig, type Project } from '../config/projects.js';
-import { EXPOSED_HEADERS, PUBLIC_KEY_HEADER, type PublicKeyEnv } from './public-key.js';
+import { exposeToOrigin, PUBLIC_KEY_HEADER, type PublicKeyEnv } from './public-key.js';
 
 /** Options of {@link allowedOrigin}. */
 export interface AllowedOriginOptions {
@@ -93,10 +93,7 @@ export function allowedOrigin(options: AllowedOriginOptions = {}): MiddlewareHan
     }
     if (origin !== undefined && !project.allowedOrigins.includes(origin)) throw forbidden(origin);
     await next();
-    c.header('Vary', 'Origin', { append: true });
-    if (origin !== undefined) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    }
+    if (origin === undefined) c.header('Vary', 'Origin', { append: true });
+    else exposeToOrigin(c, origin);
   };
 }

@@ -26,12 +26,11 @@ function unauthorized(message: string): FaultError {
 }
 
 /**
- * Lets a page read the 401 (`allowedOrigin()` never runs for it: there is no project to check
- * the origin against). Safe for any origin: the body is only the FaultError, with no data.
+ * The CORS headers that let a page at `origin` read an answer, and `Vary: Origin`. For a 401
+ * (`allowedOrigin()` never runs for it: there is no project to check the origin against) any
+ * origin may read it: the body is only the FaultError, with no data.
  */
-function exposeToOrigin(c: Context<PublicKeyEnv>): void {
-  const origin = c.req.header('origin');
-  if (origin === undefined) return;
+export function exposeToOrigin(c: Context, origin: string): void {
   c.header('Access-Control-Allow-Origin', origin);
   c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   c.header('Vary', 'Origin', { append: true });
@@ -62,7 +61,8 @@ export function publicKey(): MiddlewareHandler<PublicKeyEnv> {
     const project = key === undefined ? undefined : loadProjects(c.env).byPublicKey(key);
     if (project !== undefined) c.set('project', project);
     else if (c.req.method !== 'OPTIONS') {
-      exposeToOrigin(c);
+      const origin = c.req.header('origin');
+      if (origin !== undefined) exposeToOrigin(c, origin);
       throw unauthorized(
         key === undefined
           ? `Send the project's public key in the ${PUBLIC_KEY_HEADER} header or as ?key=`
