@@ -213,4 +213,16 @@ describe('withFaultline()', () => {
     expect(String(logged.mock.calls[0]?.[0])).toContain('faultline');
     logged.mockRestore();
   });
+
+  it('takes a misspelt respond mode as invalid options, not as rethrow', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const boom = new Error('handler failed');
+    const options = { ...acmeOptions(collectorDouble().binding), respond: 'fault_error' };
+    const handler = withFaultline(() => options as never, throwing(boom));
+    await expect(
+      handler(new Request('https://shop.example/'), env, createExecutionContext()),
+    ).rejects.toBe(boom);
+    expect(String(logged.mock.calls[0]?.[1])).toContain('respond');
+    logged.mockRestore();
+  });
 });

@@ -15,6 +15,7 @@ import type {
   WorkerOptions,
   WorkerOptionsInput,
 } from './worker-options.js';
+import { checkOptions } from '../../policy/option-checks.js';
 
 /** A captured request failure. */
 export interface CapturedFailure {
@@ -73,6 +74,10 @@ export function isolateCapture<E>(
 
 function makeCapture(options: WorkerOptions): IsolateCapture {
   const { collector, respond = 'rethrow', flushTimeoutMs = 5000, ...clientOptions } = options;
+  checkOptions('worker options')
+    .oneOf('respond', respond, ['rethrow', 'fault-error'])
+    .number('flushTimeoutMs', flushTimeoutMs, { min: 0, max: 30_000 })
+    .done();
   const client = createClient({
     ...clientOptions,
     ...(collector !== undefined && {
