@@ -117,3 +117,29 @@ describe('never throws into the app', () => {
     expect(client.captureException(errorAt(1), null as never)).toBeDefined();
   });
 });
+
+describe('page hide', () => {
+  it('beacons at once the events the buffer has not stored yet', async () => {
+    const beaconed: string[][] = [];
+    const inner = memoryBuffer();
+    let store = () => undefined as void;
+    const slow = Object.assign(Object.create(null), inner, {
+      // A storage write that has not finished when the page hides.
+      put: (event: WireEvent, bytes?: number) =>
+        new Promise((resolve) => (store = () => resolve(inner.put(event, bytes)))),
+    });
+    const { client } = clientSetup({
+      eventBuffer: slow,
+      eventTransport: {
+        send: async () => ({ acked: [], dropped: [], retry: [], droppedReported: true }),
+        beacon: ({ events }) => (beaconed.push(events.map((e) => e.id)), []),
+        status: () => ({ state: 'ready', breaker: 'closed' }),
+      },
+    });
+    const id = client.captureException(errorAt(1));
+    const hiding = client.beacon(); // the unsaved event goes before anything is awaited
+    expect(beaconed).toEqual([[id]]);
+    store();
+    await hiding;
+  });
+});
