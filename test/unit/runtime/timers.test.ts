@@ -26,4 +26,17 @@ describe('systemTimers', () => {
     vi.advanceTimersByTime(2 ** 32);
     expect(fired).not.toHaveBeenCalled();
   });
+
+  it('says timers belong to a request only in Cloudflare Workers', () => {
+    const scope = globalThis as { WebSocketPair?: unknown };
+    const inWorkerd = typeof scope.WebSocketPair === 'function';
+    expect(systemTimers.perRequest).toBe(inWorkerd);
+    if (inWorkerd) return;
+    scope.WebSocketPair = function WebSocketPair() {}; // Workers without a global navigator
+    try {
+      expect(systemTimers.perRequest).toBe(true);
+    } finally {
+      delete scope.WebSocketPair;
+    }
+  });
 });
