@@ -111,6 +111,12 @@ describe('the browser SDK against the real collector', () => {
     await context.unroute(EVENTS);
     const online = Date.now();
     for (const tab of [page, second]) await tab.evaluate(() => dispatchEvent(new Event('online')));
+    // Wait for the acknowledged send itself: the beacons of the reloads (which routes do not
+    // intercept) may have brought the events to the collector already, unacknowledged.
+    await until(
+      async () => sends.length,
+      (count) => count > 0,
+    );
     const issues = await until(
       () => collector.issues('offlinecase'),
       (list) => list.reduce((sum, issue) => sum + issue.count, 0) >= 30,
