@@ -6,7 +6,6 @@
  *
  * @module
  */
-import type { CircuitBreaker } from '../breaker/circuit-breaker.js';
 import type { BreakerStateName } from '../breaker/state.js';
 import type { WireEvent } from '../wire/event-schema.js';
 import type { TransportDrop } from './drop-reasons.js';
@@ -90,13 +89,20 @@ export interface TransportStatus {
 }
 
 /**
- * The part of a {@link CircuitBreaker} the transport uses: any `circuitBreaker()` fits, and
- * {@link collectorBreaker} makes the recommended one. Inside `execute` the transport throws
- * the `Response` of a 5xx, 408 or 429 and the fetch failure itself (network error,
- * `TimeoutError`), so the default verdict counts 5xx, 408, network failures and timeouts and
- * ignores 429 (back-pressure, SPEC §3).
+ * The breaker a transport sends through: {@link collectorBreaker} makes the recommended one,
+ * and any `circuitBreaker()` fits. Inside `execute` the transport throws the answer of a 5xx,
+ * 408 or 429 (with its `status`) and the fetch failure itself (network error, `TimeoutError`),
+ * so the default verdict counts 5xx, 408, network failures and timeouts and ignores 429
+ * (back-pressure, SPEC §3). While the circuit turns calls away, `execute` rejects with FaultError
+ * `circuit_open` whose `context.retryAfterMs` says when to come back.
  */
-export type TransportBreaker = Pick<CircuitBreaker, 'state' | 'execute' | 'reset'>;
+export interface TransportBreaker {
+  readonly state: BreakerStateName;
+  /** Runs `fn` unless the circuit turns it away, and counts its outcome. */
+  execute<T>(fn: () => Promise<T>): Promise<T>;
+  /** Closes the circuit (a forced send that got through). */
+  reset(): void;
+}
 
 /** Carries batches to the collector (SPEC §4, §5). */
 export interface Transport {
