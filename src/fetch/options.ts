@@ -51,7 +51,10 @@ export interface ResilientFetchOptions {
   readonly breaker?: Omit<CircuitBreakerOptions, 'name' | 'clock'> | false;
   /** A number limits each attempt; an object sets both limits. Default `{ attemptMs: 10 000, totalMs: 60 000 }`. */
   readonly timeoutMs?: number | FetchTimeouts;
-  /** Takes one unit per attempt, keyed by origin; a refusal waits (or fails) like a 429. */
+  /**
+   * Takes one unit per attempt that the breaker lets through (an open circuit spends none),
+   * keyed by origin; a refusal waits (or fails) like a 429.
+   */
   readonly limiter?: FetchLimiter;
   /** Origins (`https://eu.api.example.com`) tried in order while the primary's breaker is open. */
   readonly fallbackOrigins?: readonly string[];

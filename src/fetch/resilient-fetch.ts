@@ -10,7 +10,12 @@ import { timeout } from '../policy/timeout.js';
 import { retry, type RetryOptions } from '../retry/retry.js';
 import { isRetryableStatus } from '../retry/retryable-status.js';
 import { IDEMPOTENT_METHODS, isReplayable } from './idempotent.js';
-import { checkFetchOptions, type FetchTimeouts, type ResilientFetchOptions } from './options.js';
+import {
+  checkFetchOptions,
+  type FetchLimiter,
+  type FetchTimeouts,
+  type ResilientFetchOptions,
+} from './options.js';
 import { buildRequest, createRequestTemplate, type RequestTemplate } from './request-template.js';
 import { tracePropagation } from './trace-propagation.js';
 
@@ -139,23 +144,29 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       return response;
     }
 
-    async function attemptOn(origin: string, context: ExecutionContext): Promise<Response> {
-      if (limiter !== undefined) {
-        const decision = await limiter.take(origin);
-        if (!decision.allowed) {
-          throw new FaultError('rate_limited', `Rate limit reached for ${origin}`, {
-            captureStack: false,
-            context: { origin, retryAfterMs: decision.retryAfterMs },
-          });
-        }
+    /** Takes the origin's token; a refusal is back-pressure, which no breaker counts. */
+    async function admit(rates: FetchLimiter, origin: string): Promise<void> {
+      const decision = await rates.take(origin);
+      if (!decision.allowed) {
+        throw new FaultError('rate_limited', `Rate limit reached for ${origin}`, {
+          captureStack: false,
+          context: { origin, retryAfterMs: decision.retryAfterMs },
+        });
       }
+    }
+
+    async function attemptOn(origin: string, context: ExecutionContext): Promise<Response> {
       let url = template.url;
       if (origin !== primary.origin) {
         url = new URL(primary.pathname + primary.search, origin).href;
         recovery.push({ action: 'fallback_origin', origin, attempt: context.attempt });
       }
-      const guarded = (inner: ExecutionContext): Promise<Response> =>
-        attemptTimeout.execute(({ signal }) => send(url, signal), inner);
+      // The limiter is asked once the breaker has let the attempt in, so an open circuit spends
+      // no token: tokens pay for requests that go out.
+      const guarded = async (inner: ExecutionContext): Promise<Response> => {
+        if (limiter !== undefined) await admit(limiter, origin);
+        return attemptTimeout.execute(({ signal }) => send(url, signal), inner);
+      };
       const breaker = breakerFor(origin);
       return breaker === undefined ? guarded(context) : breaker.execute(guarded, context);
     }

@@ -165,4 +165,30 @@ describe('resilientFetch() signals, trace and fallbacks', () => {
     probe?.(new Response('ok'));
     expect((await probing).status).toBe(200);
   });
+
+  it('spends no limiter token on a call the open circuit turns away', async () => {
+    const time = manualTime();
+    const taken: string[] = [];
+    const limiter = {
+      take: async (key: string) => {
+        taken.push(key);
+        return { allowed: true, remaining: 100, retryAfterMs: 0 };
+      },
+    };
+    const api = resilientFetch({
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      ...time,
+      retry: false,
+      limiter,
+      breaker: { trigger: { kind: 'consecutive', threshold: 1 }, halfOpenAfterMs: 60_000 },
+    });
+    await api('https://api.example.com/x').catch(() => undefined); // opens the breaker
+    expect(taken).toEqual(['https://api.example.com']);
+    for (let i = 0; i < 3; i++) {
+      await expect(api('https://api.example.com/x')).rejects.toMatchObject({
+        type: 'circuit_open',
+      });
+    }
+    expect(taken).toHaveLength(1);
+  });
 });
