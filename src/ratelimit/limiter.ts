@@ -101,13 +101,14 @@ export function rateLimiter(options: RateLimiterOptions): RateLimiter {
   const meter = limiterMeter(algorithm);
 
   function argumentsError(method: string, key: unknown, n?: unknown): FaultError | undefined {
+    const units = n === undefined ? undefined : unitsProblem(n, meter);
+    if (typeof key === 'string' && units === undefined) return undefined; // no array per call
     const found: ConfigProblem[] = [];
     if (typeof key !== 'string') {
       found.push({ kind: 'value', path: 'key', received: key, expected: 'a string' });
     }
-    const units = n === undefined ? undefined : unitsProblem(n, meter);
     if (units !== undefined) found.push(units);
-    return found.length > 0 ? configError(`rate limiter ${method} arguments`, found) : undefined;
+    return configError(`rate limiter ${method} arguments`, found);
   }
 
   // Nothing is awaited before the store is called, so concurrent calls reach it in call order.

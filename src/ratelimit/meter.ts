@@ -64,11 +64,11 @@ export function debtAt(state: LimiterState | undefined, now: number, meter: Mete
  * than the maximum would otherwise wait forever, so it is refused as a caller error.
  */
 export function unitsProblem(n: unknown, meter: Meter): ConfigProblem | undefined {
-  const expected = `a whole number from 1 to ${meter.maxUnits} (the ${meter.maxName})`;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    return { kind: 'value', path: 'n', received: n, expected };
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= meter.maxUnits) {
+    return undefined;
   }
-  return n > meter.maxUnits ? { kind: 'value', path: 'n', received: n, expected } : undefined;
+  const expected = `a whole number from 1 to ${meter.maxUnits} (the ${meter.maxName})`;
+  return { kind: 'value', path: 'n', received: n, expected };
 }
 
 function wholeUnits(debtLeft: number, unit: number): number {
