@@ -1,4 +1,5 @@
 import type { StackFrame } from '../stack-frame.js';
+import { COLON, MAX_DIGITS } from './stack-syntax.js';
 
 /**
  * Prefixes that engines put before the name of a caller suspended at `await`; SPEC §2 drops them.
@@ -18,10 +19,6 @@ const ASYNC_PREFIXES: readonly string[] = [
  */
 const ABSOLUTE_START = /^(?:[A-Za-z][\w+.-]*:)*[/\\]/;
 
-/** Longest digit run read as a line or column; longer runs are part of the file name. */
-const MAX_DIGITS = 9;
-
-const COLON = 58;
 const NO_POSITION = -1;
 const BAD_POSITION = -2;
 

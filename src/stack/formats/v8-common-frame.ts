@@ -9,23 +9,23 @@
  * @module
  */
 import type { StackFrame } from '../stack-frame.js';
+import {
+  ASTERISK,
+  CLOSE,
+  COLON,
+  CR,
+  GREATER,
+  LOWER_A,
+  LOWER_E,
+  MAX_DIGITS,
+  NAMED_EVAL_SEPARATOR,
+  SPACE,
+  TAB,
+  ZERO,
+} from './stack-syntax.js';
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const CLOSE = 41;
-const COLON = 58;
-const ASTERISK = 42;
-const GREATER = 62;
-const LOWER_A = 97;
-const LOWER_E = 101;
 /** How V8 indents every frame line. */
 const INDENT = '    at ';
-const ZERO = 48;
-/** Longest digit run read as a line or column (as in `location.ts`). */
-const MAX_DIGITS = 9;
-/** Deno's named eval, `webpack://app/a.js, <anonymous>:2:9`: left to the full parser. */
-const NAMED_EVAL_SEPARATOR = ', <anonymous>';
 
 /**
  * A stack being read line by line, with the next `(` and `)` found by forward searches that

@@ -1,5 +1,6 @@
 import type { StackFrame } from '../stack-frame.js';
 import { buildFrame, frameAt, startsAbsolute, stripAsync } from './location.js';
+import { CLOSE, CR, NAMED_EVAL_SEPARATOR, OPEN, SPACE, TAB } from './stack-syntax.js';
 
 /**
  * Locations V8 prints for frames that have no script position; such frames get no file.
@@ -37,18 +38,6 @@ const LOCATION_PREFIXES: readonly string[] = [
 
 /** V8: code run by eval() or `new Function` — `eval at f (app.js:77:3), <anonymous>:2:7`. */
 const EVAL_ORIGIN = 'eval at ';
-
-/**
- * Deno: eval code named by `//# sourceURL=` prints `webpack://app/a.js, <anonymous>:2:9`, where the
- * position belongs to the named source.
- */
-const NAMED_EVAL_SEPARATOR = ', <anonymous>';
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const OPEN = 40;
-const CLOSE = 41;
 
 /**
  * Parses one line of a V8 stack (`    at fn (file:line:column)`, `    at file:line:column`) as
