@@ -12,7 +12,7 @@ import { batchMaker } from './events.mjs';
 import { runLoad } from './load.mjs';
 import { printReport } from './report.mjs';
 import { snapshotWorker } from './snapshot.mjs';
-import { runStubbed } from './stubbed.mjs';
+import { measureIngestCpu, runStubbed } from './stubbed.mjs';
 import { startDev, wranglerOnce } from './wrangler-dev.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -90,8 +90,9 @@ try {
   rmSync(state, { recursive: true, force: true });
 }
 results.stubbed = await runStubbed({ makeBody, seconds: STUBBED_SECONDS });
+results.cpu = await measureIngestCpu({ makeBody, seconds: STUBBED_SECONDS });
 printReport(results, STUBBED_SECONDS);
 console.log(`\n  total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 // A phase that stored nothing or answered errors is a broken run, not a slow one.
-const phases = [results.noop, results.insert, results.ingest, results.stubbed];
+const phases = [results.noop, results.insert, results.ingest, results.stubbed, results.cpu];
 process.exit(phases.some((r) => r.failures > 0 || r.events === 0) ? 1 : 0);

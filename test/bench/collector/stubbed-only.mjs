@@ -5,22 +5,32 @@
 // the measurement and prints the median (default 1). Needs `npm run build` (the events come
 // from the built SDK).
 import { batchMaker } from './events.mjs';
-import { runStubbed } from './stubbed.mjs';
+import { measureIngestCpu, runStubbed } from './stubbed.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const BATCH = 100;
 
 const makeBody = batchMaker(BATCH);
-const rates = [];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const throughput = [];
+const cpu = [];
 for (let run = 0; run < RUNS; run++) {
-  const result = await runStubbed({ makeBody, seconds: SECONDS });
-  if (result.failures > 0 || result.events === 0) {
-    console.error(`run ${run + 1}: ${result.failures} failed, first: ${result.firstFailure}`);
+  const load = await runStubbed({ makeBody, seconds: SECONDS });
+  const alone = await measureIngestCpu({ makeBody, seconds: SECONDS });
+  const failed = [load, alone].find((r) => r.failures > 0 || r.requests === 0);
+  if (failed !== undefined) {
+    console.error(`run ${run + 1}: ${failed.failures} failed, first: ${failed.firstFailure}`);
     process.exit(1);
   }
-  rates.push(result.eventsPerSec);
-  console.log(`run ${run + 1}: ${result.eventsPerSec.toFixed(0)} events/s`);
+  throughput.push(load.eventsPerSec);
+  cpu.push(alone.eventsPerSec);
+  console.log(
+    `run ${run + 1}: ${load.eventsPerSec.toFixed(0)} events/s with the senders on the thread, ` +
+      `${alone.eventsPerSec.toFixed(0)} events/s of ingest CPU (${alone.usPerRequest.toFixed(0)} µs per request)`,
+  );
 }
-rates.sort((a, b) => a - b);
-console.log(`median of ${RUNS}: ${rates[Math.floor(RUNS / 2)].toFixed(0)} events/s`);
+console.log(
+  `median of ${RUNS}: ${median(throughput).toFixed(0)} events/s with the senders, ` +
+    `${median(cpu).toFixed(0)} events/s of ingest CPU`,
+);
