@@ -52,8 +52,8 @@ export interface ResilientFetchOptions {
   /** A number limits each attempt; an object sets both limits. Default `{ attemptMs: 10 000, totalMs: 60 000 }`. */
   readonly timeoutMs?: number | FetchTimeouts;
   /**
-   * Takes one unit per attempt that the breaker lets through (an open circuit spends none),
-   * keyed by origin; a refusal waits (or fails) like a 429.
+   * Takes one unit per attempt, keyed by origin, except while every breaker is open; a refusal
+   * waits (or fails) like a 429, and no breaker counts it.
    */
   readonly limiter?: FetchLimiter;
   /** Origins (`https://eu.api.example.com`) tried in order while the primary's breaker is open. */

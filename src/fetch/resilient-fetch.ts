@@ -155,18 +155,25 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       }
     }
 
-    async function attemptOn(origin: string, context: ExecutionContext): Promise<Response> {
+    /**
+     * One attempt on `origin`. The limiter is asked before the breaker, so that neither its
+     * refusals nor its own failures (an unreachable shared store) are counted as the origin's
+     * outcomes, nor hold a half-open probe; `limited: false` skips it for a call the breaker is
+     * known to turn away.
+     */
+    async function attemptOn(
+      origin: string,
+      context: ExecutionContext,
+      limited = true,
+    ): Promise<Response> {
+      if (limited && limiter !== undefined) await admit(limiter, origin);
       let url = template.url;
       if (origin !== primary.origin) {
         url = new URL(primary.pathname + primary.search, origin).href;
         recovery.push({ action: 'fallback_origin', origin, attempt: context.attempt });
       }
-      // The limiter is asked once the breaker has let the attempt in, so an open circuit spends
-      // no token: tokens pay for requests that go out.
-      const guarded = async (inner: ExecutionContext): Promise<Response> => {
-        if (limiter !== undefined) await admit(limiter, origin);
-        return attemptTimeout.execute(({ signal }) => send(url, signal), inner);
-      };
+      const guarded = (inner: ExecutionContext): Promise<Response> =>
+        attemptTimeout.execute(({ signal }) => send(url, signal), inner);
       const breaker = breakerFor(origin);
       return breaker === undefined ? guarded(context) : breaker.execute(guarded, context);
     }
@@ -184,7 +191,9 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
         }
       }
       if (refusal !== undefined) throw refusal;
-      return attemptOn(primary.origin, context); // every breaker is open: the primary's refuses
+      // Every breaker is open (nothing was awaited since each said so): the primary's refusal,
+      // with no token spent on a request that does not go out.
+      return attemptOn(primary.origin, context, false);
     }
 
     const policy = isReplayable(template.method, headers, methods) ? withRetries : once;

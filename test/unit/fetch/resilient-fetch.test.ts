@@ -166,7 +166,7 @@ describe('resilientFetch() signals, trace and fallbacks', () => {
     expect((await probing).status).toBe(200);
   });
 
-  it('spends no limiter token on a call the open circuit turns away', async () => {
+  it('spends no limiter token while every breaker is open', async () => {
     const time = manualTime();
     const taken: string[] = [];
     const limiter = {
@@ -190,5 +190,33 @@ describe('resilientFetch() signals, trace and fallbacks', () => {
       });
     }
     expect(taken).toHaveLength(1);
+  });
+
+  it('never lets the limiter’s refusals or failures count against the origin’s breaker', async () => {
+    const time = manualTime();
+    let limiterState: 'refuse' | 'throw' | 'allow' = 'refuse';
+    const limiter = {
+      take: async () => {
+        if (limiterState === 'throw') throw new TypeError('Failed to fetch'); // a shared store
+        return { allowed: limiterState === 'allow', remaining: 0, retryAfterMs: 1000 };
+      },
+    };
+    const upstream = scriptedFetch(503, 200);
+    const api = resilientFetch({
+      fetch: upstream,
+      ...time,
+      retry: false,
+      limiter,
+      breaker: { trigger: { kind: 'consecutive', threshold: 2 }, halfOpenAfterMs: 1000 },
+    });
+    const url = 'https://api.example.com/x';
+    for (const state of ['refuse', 'throw'] as const) {
+      limiterState = state;
+      for (let i = 0; i < 3; i++) await api(url).catch(() => undefined);
+    }
+    expect(upstream.requests).toHaveLength(0);
+    limiterState = 'allow';
+    expect((await api(url)).status).toBe(503); // one real failure: still closed (threshold 2)
+    expect((await api(url)).status).toBe(200);
   });
 });
