@@ -1,8 +1,9 @@
 /**
  * The capture client's side of the resilience hook (issue 3 item 7, SPEC §3): breaker
  * transitions become breadcrumbs, an opened breaker and an exhausted retry become events. The
- * client's own collector breaker is left out: reporting it would feed the failure it reports
- * back into the transport (no feedback loops, SPEC §4).
+ * transport's breaker is left out: reporting it would feed the failure it reports back into the
+ * transport (no feedback loops, SPEC §4). `collectorBreaker()` emits no events; a
+ * `circuitBreaker()` given to a transport in its place must be named {@link COLLECTOR_BREAKER}.
  *
  * @module
  */

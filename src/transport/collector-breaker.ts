@@ -15,7 +15,10 @@ export interface CollectorBreakerOptions {
   readonly threshold?: number | undefined;
   /** First wait before a probe, in ms; doubles per failed probe up to 5 minutes. Default 10 000. */
   readonly halfOpenAfterMs?: number | undefined;
-  /** A probe still unsettled after this many ms counts as failed. Default 60 000. */
+  /**
+   * A probe still unsettled after this many ms counts as failed: the next call is turned away
+   * and the wait doubles. Default 60 000.
+   */
   readonly probeTimeoutMs?: number | undefined;
   /** Time source. Default: the system clock. */
   readonly clock?: Clock | undefined;
@@ -60,11 +63,12 @@ export function collectorBreaker(options: CollectorBreakerOptions = {}): Transpo
 
   /** Admits a call: `true` when it is the probe, throws when the circuit turns it away. */
   function admit(now: number): boolean {
-    const waiting =
-      (snapshot.state === 'open' && now < snapshot.halfOpenAt) ||
-      (snapshot.state === 'half_open' && now < snapshot.probeUntil);
-    if (waiting) throw circuitOpenError(COLLECTOR_BREAKER, snapshot, clock);
+    // A probe that outlived its lease has failed: the wait before the next one doubles.
+    if (snapshot.state === 'half_open' && now >= snapshot.probeUntil) open(now);
     if (snapshot.state === 'closed') return false;
+    if (snapshot.state === 'half_open' || now < snapshot.halfOpenAt) {
+      throw circuitOpenError(COLLECTOR_BREAKER, snapshot, clock);
+    }
     const { revision, opens } = snapshot;
     move({ state: 'half_open', revision: revision + 1, opens, probeUntil: now + probeTimeoutMs });
     return true;
@@ -73,20 +77,24 @@ export function collectorBreaker(options: CollectorBreakerOptions = {}): Transpo
   /** What one outcome of a call admitted at `revision` does; late outcomes change nothing. */
   function settle(probe: boolean, revision: number, verdict: BreakerVerdict): void {
     if (snapshot.revision !== revision) return;
+    const now = clock.now();
     if (verdict === 'failure') {
-      if (probe || ++failures >= threshold) open(clock.now());
+      if (probe || ++failures >= threshold) open(now);
     } else if (verdict === 'success') {
       if (probe) move({ state: 'closed', revision: revision + 1, opens: 0 });
       else failures = 0;
     } else if (probe) {
-      // A probe turned back (429, cancelled) says nothing: the next call probes.
-      move({ state: 'half_open', revision: revision + 1, opens: snapshot.opens, probeUntil: 0 });
+      // A probe turned back (429, cancelled) says nothing: the next call probes, no longer wait.
+      const { opens } = snapshot;
+      move({ state: 'open', revision: revision + 1, opens, openedAt: now, halfOpenAt: now });
     }
   }
 
   return {
+    /** `open` only while calls are turned away: once the wait is over, `half_open`. */
     get state() {
-      return snapshot.state;
+      const { state } = snapshot;
+      return state === 'open' && clock.now() >= snapshot.halfOpenAt ? 'half_open' : state;
     },
     async execute(fn) {
       const probe = admit(clock.now());

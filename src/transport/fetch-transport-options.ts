@@ -13,8 +13,9 @@ export interface FetchTransportOptions {
   /** The project's public key, sent in `x-faultline-key` (in `?key=` only for beacons). */
   readonly key: string;
   /**
-   * The breaker on the collector endpoint, usually `collectorBreaker()`. Required so that a
-   * bundle pays for `circuitBreaker()` only where it chooses to.
+   * The breaker on the collector endpoint, usually `collectorBreaker()`; a `circuitBreaker()`
+   * fits too (name it `COLLECTOR_BREAKER` so the capture client does not report it, and share
+   * its state between tabs through its store, if wanted).
    */
   readonly breaker: TransportBreaker;
   /** The batch's `sdk`. Default {@link DEFAULT_SDK}. */

@@ -97,6 +97,7 @@ export interface TransportStatus {
  * `circuit_open` whose `context.retryAfterMs` says when to come back.
  */
 export interface TransportBreaker {
+  /** `open` only while calls are turned away; `half_open` once a probe may run or runs. */
   readonly state: BreakerStateName;
   /** Runs `fn` unless the circuit turns it away, and counts its outcome. */
   execute<T>(fn: () => Promise<T>): Promise<T>;

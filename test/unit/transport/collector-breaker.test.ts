@@ -101,31 +101,51 @@ describe('collectorBreaker()', () => {
     time.advance(59_999);
     expectRejected(await run(ok), 1);
     time.advance(1);
+    expectRejected(await run(ok), 20_000); // failed: the wait doubles
+    expect(breaker.state).toBe('open');
+    time.advance(20_000);
     expect(await run(ok)).toBe('ok');
     expect(breaker.state).toBe('closed');
+  });
+
+  it('says half_open, not open, once the wait is over and a probe may run', async () => {
+    const { time, breaker, run } = setup({ threshold: 1 });
+    await run(offline);
+    time.advance(9_999);
+    expect(breaker.state).toBe('open');
+    time.advance(1);
+    expect(breaker.state).toBe('half_open');
   });
 
   it('ignores outcomes that arrive after the state moved on, and closes on reset', async () => {
     const { breaker, run } = setup({ threshold: 1 });
     let fail!: (error: unknown) => void;
-    const late = run(() => new Promise((_, reject) => (fail = reject)));
+    let succeed!: (value: string) => void;
+    const lateFailure = run(() => new Promise((_, reject) => (fail = reject)));
+    const lateSuccess = run(() => new Promise((resolve) => (succeed = resolve)));
     await run(offline);
+    expect(breaker.state).toBe('open');
+    succeed('late'); // admitted while closed: it must not close the open circuit
+    await lateSuccess;
     expect(breaker.state).toBe('open');
     breaker.reset();
     expect(breaker.state).toBe('closed');
     fail(new TypeError('Failed to fetch'));
-    await late;
+    await lateFailure;
     expect(breaker.state).toBe('closed');
   });
 
   it('refuses invalid options with a config FaultError naming each', () => {
-    expect(() => collectorBreaker({ threshold: 0, halfOpenAfterMs: -1 })).toThrow(
+    expect(() =>
+      collectorBreaker({ threshold: 0, halfOpenAfterMs: -1, probeTimeoutMs: 0 }),
+    ).toThrow(
       expect.objectContaining({
         category: 'config',
         context: expect.objectContaining({
           problems: [
             expect.objectContaining({ path: 'threshold' }),
             expect.objectContaining({ path: 'halfOpenAfterMs' }),
+            expect.objectContaining({ path: 'probeTimeoutMs' }),
           ],
         }),
       }),

@@ -9,10 +9,14 @@ import { ids, wireEvents } from './wire-events.js';
 
 const ENDPOINT = 'https://collector.example.com';
 
-function setup(script: Answer[] | Answer, options: Partial<FetchTransportOptions> = {}) {
+function setup(
+  script: Answer[] | Answer,
+  options: Partial<FetchTransportOptions> = {},
+  threshold = 5,
+) {
   const time = manualTime();
   const collector = fakeCollector(script);
-  const breaker = collectorBreaker({ clock: time.clock, halfOpenAfterMs: 60_000 });
+  const breaker = collectorBreaker({ clock: time.clock, halfOpenAfterMs: 60_000, threshold });
   const transport = createFetchTransport({
     endpoint: ENDPOINT,
     key: 'public-key-1',
@@ -107,13 +111,15 @@ describe('createFetchTransport(): answers', () => {
   });
 
   it('waits Retry-After on 429, even when forced, then sends again', async () => {
-    const { transport, collector, time, breaker } = setup([
-      refuse(429, { 'retry-after': '30' }),
-      accept(),
-    ]);
+    const { transport, collector, time, breaker } = setup(
+      [refuse(429, { 'retry-after': '30' }), accept()],
+      {},
+      1,
+    );
     const events = wireEvents(2);
     const first = await transport.send({ events });
     expect(first).toMatchObject({ acked: [], retry: ids(events), retryInMs: 30_000 });
+    expect(breaker.state).toBe('closed'); // 429 is back-pressure, not a failure
     expect(transport.status()).toMatchObject({
       state: 'waiting',
       retryAt: time.clock.now() + 30_000,
@@ -125,7 +131,6 @@ describe('createFetchTransport(): answers', () => {
     expect(collector.seen).toHaveLength(1);
     await time.advanceAsync(1000);
     expect(await transport.send({ events })).toMatchObject({ acked: ids(events) });
-    expect(breaker.state).toBe('closed'); // 429 is back-pressure, not a failure
   });
 
   it('reads an HTTP-date Retry-After, and backs off on a 429 without one', async () => {
@@ -165,6 +170,21 @@ describe('createFetchTransport(): answers', () => {
     expect(collector.seen).toHaveLength(6);
     expect(breaker.state).toBe('closed');
     expect(transport.status()).toEqual({ state: 'ready', breaker: 'closed' });
+  });
+
+  it('counts a forced send that fails once the wait is over: the breaker reopens for longer', async () => {
+    const { transport, collector, time, breaker } = setup(offline, {}, 1);
+    const events = wireEvents(1);
+    await transport.send({ events });
+    expect(breaker.state).toBe('open');
+    await time.advanceAsync(60_000);
+    expect(breaker.state).toBe('half_open');
+    await transport.send({ events }, { force: true }); // the probe, through the breaker
+    expect(collector.seen).toHaveLength(2);
+    expect(breaker.state).toBe('open');
+    await time.advanceAsync(1000); // the transport's own backoff
+    expect((await transport.send({ events })).retryInMs).toBe(119_000); // the wait doubled
+    expect(collector.seen).toHaveLength(2);
   });
 
   it.each([401, 403, 404])('stops on %i without retrying, keeping the events', async (status) => {
