@@ -180,7 +180,8 @@ export function createClient(options: ClientOptions): Client {
     setUser: (user) => guard(() => scope.setUser(user)),
     setTags: (tags) => guard(() => scope.setTags(tags)),
     setContext: (name, context) => guard(() => scope.setContext(name, context)),
-    flush(timeoutMs = 5000) {
+    flush(requestedMs) {
+      const timeoutMs = waitOf(requestedMs, 5000);
       const deadline = clock.monotonic() + timeoutMs;
       const whenSent = settled().then(() => delivery.flushUntil(deadline));
       return delivery.within(timeoutMs, whenSent, false);
@@ -190,8 +191,9 @@ export function createClient(options: ClientOptions): Client {
       await settled();
       await delivery.beacon().catch(() => undefined);
     },
-    async close(timeoutMs = 2000) {
+    async close(requestedMs) {
       if (closing !== undefined) return closing;
+      const timeoutMs = waitOf(requestedMs, 2000);
       stopResilience(); // at once: a replacing client must not report the same events too
       closing = (async () => {
         const flushed = await client.flush(timeoutMs);
@@ -238,4 +240,17 @@ export function createClient(options: ClientOptions): Client {
   gate.onChange((leader) => leader && void delivery.send());
   void delivery.send();
   return client;
+}
+
+/** Longest wait a timer takes (2^31 − 1 ms); longer ones fire at once in some runtimes. */
+const MAX_WAIT_MS = 2_147_483_647;
+
+/**
+ * A timeout as given to `flush` or `close`: `fallback` unless it is a number; then within 0 and
+ * {@link MAX_WAIT_MS} (`Infinity` waits as long as a timer can). `NaN` would make a deadline
+ * that never passes.
+ */
+function waitOf(requested: unknown, fallback: number): number {
+  if (typeof requested !== 'number' || Number.isNaN(requested)) return fallback;
+  return Math.min(Math.max(requested, 0), MAX_WAIT_MS);
 }

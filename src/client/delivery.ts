@@ -221,6 +221,8 @@ export class Delivery {
       }
       if (batch.events.length === 0) return;
     }
+    // Rounds ran out with events maybe left: the next interval goes on with them.
+    if (!this.#closed) this.#batcher.add(0, 0);
   }
 
   async #sendBatch(batch: BufferBatch, force: boolean): Promise<SendResult> {

@@ -16,6 +16,17 @@ describe('floods', () => {
     expect((await client.status()).dropped).toEqual({});
   });
 
+  it('drains a backlog longer than one drain’s rounds without being asked again', async () => {
+    const { client, time, events } = clientSetup({ transport: { batchSize: 2 } }, [
+      offline,
+      accept(),
+    ]);
+    for (let i = 0; i < 150; i++) client.captureException(errorAt(i)); // 75 batches
+    await time.advanceAsync(30_000); // the failed send's backoff, then the batcher's intervals
+    expect(new Set(events().map((e) => e.id)).size).toBe(150);
+    expect((await client.status()).buffered).toBe(0);
+  });
+
   it('folds 1000 identical errors into two events whose occurrences sum to 1000', async () => {
     const { client, events, occurrences, collector } = clientSetup();
     for (let i = 0; i < 1000; i++) client.captureException(errorAt(7));

@@ -75,6 +75,20 @@ describe('timeouts', () => {
     expect(result).toBe(false);
   });
 
+  it('flush(NaN) waits the default time and leaves nothing polling behind', async () => {
+    const { client, time, collector } = clientSetup({}, offline);
+    client.captureException(errorAt(1));
+    let result: boolean | undefined;
+    void client.flush(Number.NaN).then((r) => (result = r));
+    await time.advanceAsync(4999);
+    expect(result).toBeUndefined();
+    await time.advanceAsync(1);
+    expect(result).toBe(false);
+    const requests = collector.seen.length;
+    await time.advanceAsync(60_000); // only the transport's own backoff may send again
+    expect(collector.seen.length - requests).toBeLessThanOrEqual(6);
+  });
+
   it('close counts what a memory buffer could not send as client_closed', async () => {
     const { client, time } = clientSetup({}, offline);
     for (let i = 0; i < 3; i++) client.captureException(errorAt(i));
