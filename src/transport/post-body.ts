@@ -61,14 +61,17 @@ export async function postBody(
       [OWN_REQUEST]: true,
     } satisfies RequestInit & { [OWN_REQUEST]: true };
     const fetchFn = options.fetch; // called detached: a browser's fetch refuses any other `this`
-    const response = await fetchFn(url, init);
+    // Raced against the abort too: a fetch that ignores its signal (a polyfill, a wrapper)
+    // must not hold a send, a flush or `close` past its timeout.
+    const aborted = whenAborted(controller.signal);
+    const response = await Promise.race([fetchFn(url, init), aborted]);
     const { status } = response;
     const retryAfter = response.headers.get('retry-after');
     if (isRetryableStatus(status)) {
       response.body?.cancel().catch(() => {});
       return { status, retryAfter, body: undefined };
     }
-    const text = await response.text();
+    const text = await Promise.race([response.text(), aborted]);
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -80,6 +83,14 @@ export async function postBody(
     timers.clear(timer);
     signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** Rejects with the signal's reason once it aborts; never settles otherwise. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 /** The collector's error message (`{ error: FaultError JSON }`), else `HTTP <status>`. */

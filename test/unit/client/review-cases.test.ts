@@ -89,6 +89,16 @@ describe('timeouts', () => {
     expect(collector.seen.length - requests).toBeLessThanOrEqual(6);
   });
 
+  it('close keeps its timeout even when the fetch ignores its abort signal', async () => {
+    const { client, time } = clientSetup({}, silent);
+    for (let i = 0; i < 2; i++) client.captureException(errorAt(i));
+    let result: boolean | undefined;
+    void client.close(100).then((r) => (result = r));
+    await time.advanceAsync(100);
+    expect(result).toBe(false);
+    expect((await client.status()).dropped).toEqual({ client_closed: 2 });
+  });
+
   it('close counts what a memory buffer could not send as client_closed', async () => {
     const { client, time } = clientSetup({}, offline);
     for (let i = 0; i < 3; i++) client.captureException(errorAt(i));
