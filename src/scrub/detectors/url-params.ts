@@ -7,9 +7,11 @@ import type { KeyMatcher } from '../sensitive-keys.js';
 
 /**
  * `scheme://userinfo@`, RFC 3986 §3.2.1: `user:password` (deprecated but still sent) or a lone
- * token used as user name (`https://ghp_…@github.com`).
+ * token used as user name (`https://ghp_…@github.com`). The scheme is at most 64 characters:
+ * unbounded, every word boundary of a long `a.a.a.…` would scan to its end (quadratic time, a
+ * denial of service against the collector, which scrubs every string it receives).
  */
-const USERINFO = /\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@'"<>]+@/gi;
+const USERINFO = /\b([a-z][a-z\d+.-]{0,63}:\/\/)[^\s/?#@'"<>]+@/gi;
 /** Longest parameter name considered. */
 const MAX_NAME = 128;
 /**

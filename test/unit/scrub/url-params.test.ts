@@ -36,6 +36,15 @@ describe('createUrlParamScrubber()', () => {
     );
   });
 
+  it('scans hostile text in linear time: a long a.a.a.… before a credential URL', () => {
+    // Quadratic matching took about 4 s per megabyte; a linear scan takes milliseconds. The bound
+    // is loose on purpose: it tells the two apart on any machine.
+    const hostile = `${'a.'.repeat(128 * 1024)} b://x@`;
+    const started = performance.now();
+    expect(scrubUrls(hostile).endsWith(' b://[Filtered]@')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('leaves empty values and URLs with ports alone', () => {
     const text = 'https://api.example:8443/x?token=&page=2';
     expect(scrubUrls(text)).toBe(text);
