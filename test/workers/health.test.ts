@@ -45,6 +45,24 @@ describe('GET /health', () => {
       ok: true,
       d1: { ok: true, schemaVersion: SCHEMA_VERSION, latencyMs: expect.any(Number) },
       durableObjects: { ok: true, namespace: 'INGEST_LIMITER', latencyMs: expect.any(Number) },
+      config: { ok: true, projects: expect.any(Number) },
+    });
+  });
+
+  it.each([
+    ['FAULTLINE_PROJECTS that is not JSON', { FAULTLINE_PROJECTS: '{not json' }],
+    ['no projects in production', { FAULTLINE_PROJECTS: '', FAULTLINE_ENV: 'production' }],
+  ])('answers 503 for %s, naming no configured value', async (_, vars) => {
+    const app = new Hono<{ Bindings: Env }>().route('/health', createHealth());
+    const res = await app.request('/health', {}, { ...env, ...vars });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      d1: { ok: true },
+      config: {
+        ok: false,
+        error: expect.stringMatching(/^the project configuration does not load/),
+      },
     });
   });
 

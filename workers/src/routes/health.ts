@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { isFaultError } from '../../../src/errors/is-fault-error.js';
+import { loadProjects } from '../config/projects.js';
 import { SCHEMA_VERSION, readSchemaVersion } from '../db/meta-repo.js';
 import type { Env } from '../env.js';
 
@@ -21,8 +23,10 @@ const PROBE_OBJECT = '_health';
 
 /**
  * `GET /health` (SPEC §5): liveness plus reachability of D1 and the Durable Object namespace,
- * checked in parallel with one cheap query and one no-op RPC. 200 when both answer and the
- * database has every migration; otherwise 503 with each check's error. Never cached.
+ * checked in parallel with one cheap query and one no-op RPC, and whether the project
+ * configuration loads (every other route needs it). 200 when all three pass and the database
+ * has every migration; otherwise 503 with each check's error. A configuration error is named by
+ * its type only: its message may quote the configuration, secrets included. Never cached.
  *
  * @example
  * app.route('/health', createHealth({ timeoutMs: 1000 }));
@@ -46,14 +50,30 @@ export function createHealth(options: HealthOptions = {}) {
         return { namespace: 'INGEST_LIMITER' };
       }),
     ]);
-    const ok = d1.ok && durableObjects.ok;
+    const config = checkConfig(c.env);
+    const ok = d1.ok && durableObjects.ok && config.ok;
     c.header('cache-control', 'no-store');
-    return c.json({ ok, d1, durableObjects }, ok ? 200 : 503);
+    return c.json({ ok, d1, durableObjects, config }, ok ? 200 : 503);
   });
 }
 
 /** `GET /health` with the default timeout. */
 export const health = createHealth();
+
+/** Whether the projects load, and how many there are; a failure says only its type. */
+function checkConfig(env: Env):
+  | { readonly ok: true; readonly projects: number }
+  | {
+      readonly ok: false;
+      readonly error: string;
+    } {
+  try {
+    return { ok: true, projects: loadProjects(env).config.projects.length };
+  } catch (error) {
+    const type = isFaultError(error) ? error.type : 'internal_error';
+    return { ok: false, error: `the project configuration does not load (${type})` };
+  }
+}
 
 async function check<T extends object>(
   timeoutMs: number,
