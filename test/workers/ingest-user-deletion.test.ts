@@ -68,6 +68,13 @@ describe('DELETE /v1/users/:id/events after POST /v1/events', () => {
     expect(await remaining([s1!])).toEqual([]);
   });
 
+  it('erases a user whose id is as long as ingest accepts (2048 characters)', async () => {
+    const longest = `${uniqueWord()}-`.padEnd(2048, 'y');
+    const [event] = await ingest('acme-public-key-1', [wireEvent({ user: { id: longest } })]);
+    expect(await eraseUser(longest)).toMatchObject({ status: 200, body: { deleted: 1 } });
+    expect(await remaining([event!])).toEqual([]);
+  });
+
   it('erases a user whose id is a number by its decimal text', async () => {
     const id = Math.floor(Math.random() * 1e12) + 1e12;
     const [n1, other] = await ingest('acme-public-key-1', [

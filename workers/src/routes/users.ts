@@ -1,12 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { WIRE_LIMITS } from '../../../src/wire/limits.js';
 import { deleteUserEvents } from '../db/users-repo.js';
 import { auditLog } from '../middleware/audit-log.js';
 import { readToken, type ReadEnv } from '../middleware/read-token.js';
 import { validInput } from '../middleware/valid-input.js';
 
+// As long as any `user.id` ingest stores: an id ingest accepted can always be erased.
+const MAX_ID = WIRE_LIMITS.dataStringLength;
 const userParams = z.object({
-  id: z.string().min(1).max(256, 'expected a user id of at most 256 characters'),
+  id: z.string().min(1).max(MAX_ID, `expected a user id of at most ${MAX_ID} characters`),
 });
 
 /** The audit log records that an erasure happened, not whose: the id is what was erased. */
