@@ -13,6 +13,18 @@ import {
   deliveredAfterResponse,
 } from './worker-entry-fixtures.js';
 
+/** The system clock, moved forward by `shift(ms)`: waits pass without sleeping. */
+function shiftedClock() {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    monotonic: () => performance.now() + offset,
+    shift(ms: number) {
+      offset += ms;
+    },
+  };
+}
+
 function throwing(error: unknown) {
   return (): Response => {
     throw error;
@@ -180,8 +192,9 @@ describe('withFaultline()', () => {
   it('keeps what a flush could not send in memory and sends it after the next request', async () => {
     const word = uniqueWord();
     const collector = collectorDouble('down');
+    const clock = shiftedClock();
     const handler = withFaultline(
-      { ...acmeOptions(collector.binding), flushTimeoutMs: 50 },
+      { ...acmeOptions(collector.binding), flushTimeoutMs: 50, clock },
       (request) => {
         if (new URL(request.url).pathname === '/fail') throw new Error(`lost? (${word})`);
         return new Response('ok');
@@ -194,10 +207,33 @@ describe('withFaultline()', () => {
     expect(collector.calls).toBeGreaterThan(0);
 
     collector.open();
+    clock.shift(60_000); // past the transport's backoff
     const second = createExecutionContext();
     expect((await handler(new Request('https://shop.example/ok'), env, second)).status).toBe(200);
     await waitOnExecutionContext(second);
     expect(await storedWith(word)).toHaveLength(1);
+  });
+
+  it('sends no request per failing request while the collector is down: it waits out the backoff', async () => {
+    const collector = collectorDouble('down');
+    const clock = shiftedClock();
+    const handler = withFaultline(
+      { ...acmeOptions(collector.binding), flushTimeoutMs: 50, clock },
+      throwing(new Error('upstream broke')),
+    );
+    const failOnce = async () => {
+      const ctx = createExecutionContext();
+      await handler(new Request('https://shop.example/x'), env, ctx).catch(() => undefined);
+      await waitOnExecutionContext(ctx);
+    };
+    await failOnce();
+    const afterFirst = collector.calls; // the first flush's sends
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let i = 0; i < 19; i++) await failOnce();
+    expect(collector.calls).toBe(afterFirst); // all within the first failure's backoff
+    clock.shift(60_000);
+    await failOnce();
+    expect(collector.calls).toBeGreaterThan(afterFirst);
   });
 
   it('keeps serving, uncaptured, when its options are invalid, and says so once', async () => {

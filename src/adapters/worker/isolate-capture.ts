@@ -1,13 +1,15 @@
 /**
  * The capture that `withFaultline` and the Hono middleware share: one client per isolate, made
  * from the Worker's `env` on the first request and kept while the isolate lives, so its memory
- * buffer outlives a request and what one flush could not send goes out with the next.
+ * buffer outlives a request and what one flush could not send goes out with the first request
+ * after the transport's wait (a backoff, an open breaker).
  *
  * @module
  */
 import type { Client } from '../../client/client-api.js';
 import { createClient } from '../../client/client.js';
 import { FaultError } from '../../errors/fault-error.js';
+import { systemClock, type Clock } from '../../runtime/clock.js';
 import { requestFacts, requestUrlScrubber } from './request-facts.js';
 import type {
   ErrorResponseMode,
@@ -78,6 +80,7 @@ function makeCapture(options: WorkerOptions): IsolateCapture {
     .oneOf('respond', respond, ['rethrow', 'fault-error'])
     .number('flushTimeoutMs', flushTimeoutMs, { min: 0, max: 30_000 })
     .done();
+  const clock = clientOptions.clock ?? systemClock;
   const client = createClient({
     ...clientOptions,
     ...(collector !== undefined && {
@@ -103,11 +106,27 @@ function makeCapture(options: WorkerOptions): IsolateCapture {
     flushAfter(ctx) {
       if (!unsent) return;
       unsent = false;
-      const flushed = client.flush(flushTimeoutMs).then((empty) => {
+      const flushed = flushUnlessWaiting(client, clock, flushTimeoutMs).then((empty) => {
         if (!empty) unsent = true;
         return empty;
       });
       ctx?.waitUntil(flushed);
     },
   };
+}
+
+/**
+ * `client.flush(timeoutMs)` unless the transport waits (a backoff, an open breaker): a flush
+ * forces its first send, and one forced send per request that captured something would hit a
+ * collector that is down once per failing request. What waits stays in memory for the first
+ * request after the wait. Resolves with whether the buffer is empty.
+ */
+async function flushUnlessWaiting(
+  client: Client,
+  clock: Clock,
+  timeoutMs: number,
+): Promise<boolean> {
+  const { transport } = await client.status();
+  if (transport.state === 'waiting' && (transport.retryAt ?? 0) > clock.now()) return false;
+  return client.flush(timeoutMs);
 }
