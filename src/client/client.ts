@@ -238,6 +238,12 @@ export function createClient(options: ClientOptions): Client {
     options.captureResilience === false ? () => undefined : reportResilience(client, clock);
   // Start-up: what earlier sessions left in a persistent buffer goes out at once.
   gate.onChange((leader) => leader && void delivery.send());
+  // Another client buffered into the shared buffer: the leader sends it (at once for a flush).
+  gate.onAnnounce?.((urgent) => {
+    if (!gate.isLeader) return; // only the sender answers: two others would echo each other
+    if (urgent) void delivery.send();
+    else delivery.sendSoon();
+  });
   void delivery.send();
   return client;
 }

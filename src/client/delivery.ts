@@ -125,6 +125,11 @@ export class Delivery {
     timers.keepAlive?.(this.#foldTimer, false);
   }
 
+  /** Asks for a send at the batcher's next interval. */
+  sendSoon(): void {
+    this.#batcher.add(0, 0);
+  }
+
   /** Sends now, ignoring the batcher's interval (not the transport's waits). */
   send(): Promise<void> {
     return this.#batcher.flush();
@@ -210,7 +215,10 @@ export class Delivery {
     this.#forced = 0;
     const { buffer, batchSize, maxBatchBytes } = this.#o;
     await this.#o.releaseFolds(force);
-    if (!this.#maySend()) return; // another tab sends the shared buffer
+    if (!this.#maySend()) {
+      this.#o.gate.announce?.(force); // another tab sends the shared buffer: tell it
+      return;
+    }
     for (let round = 0; round < MAX_ROUNDS && !this.#closed; round++) {
       const batch = await buffer.take({ maxEvents: batchSize, maxBytes: maxBatchBytes });
       if (batch.events.length === 0 && totalDrops(batch.dropped) === 0) return;

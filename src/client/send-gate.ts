@@ -14,6 +14,13 @@ export interface SendGate {
   onChange(listener: (isLeader: boolean) => void): () => void;
   /** Gives the role up (on `client.close()`). */
   close(): Promise<void>;
+  /**
+   * Tells the sender that this client buffered events into the shared buffer (`urgent`: a
+   * flush waits for them). Absent where clients cannot reach each other.
+   */
+  announce?(urgent: boolean): void;
+  /** Calls `listener` when another client announced events; returns the unsubscribe function. */
+  onAnnounce?(listener: (urgent: boolean) => void): () => void;
 }
 
 /** The gate of a client that sends alone: always open. */

@@ -38,3 +38,20 @@ export function getLockManager(): LockManager | undefined {
     return undefined;
   }
 }
+
+/**
+ * The `BroadcastChannel` constructor, or `undefined` where it is missing (older browsers,
+ * runtimes without it).
+ *
+ * @example
+ * const Channel = getBroadcastChannel();
+ * const channel = Channel === undefined ? undefined : new Channel('faultline:sender');
+ */
+export function getBroadcastChannel(): typeof BroadcastChannel | undefined {
+  try {
+    const Channel = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+    return typeof Channel === 'function' ? Channel : undefined;
+  } catch {
+    return undefined;
+  }
+}

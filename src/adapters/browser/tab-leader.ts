@@ -4,7 +4,9 @@
  * them, so no event is sent by two tabs at once. Web Locks elect the leader where they exist:
  * the browser grants the lock to one tab and hands it to the next when that tab closes or
  * crashes. Where they are missing (insecure contexts), an expiring lease in IndexedDB does the
- * job; where IndexedDB is missing too, buffers are per tab and every tab leads itself.
+ * job; where IndexedDB is missing too, buffers are per tab and every tab leads itself. Tabs that
+ * do not lead announce the events they buffer over a `BroadcastChannel`, so the leader sends
+ * them without waiting for activity of its own.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { checkOptions } from '../../policy/option-checks.js';
 import { indexedDbLeaseStore } from './indexeddb-lease-store.js';
 import { leaseElection, type Election, type LeaseStore } from './lease-election.js';
 import { getIndexedDB, getLockManager } from './storage-globals.js';
+import { tabSignal } from './tab-signal.js';
 
 /** How tabs are coordinated: Web Locks, an IndexedDB lease, or not at all (`solo`). */
 export type LeaderMechanism = 'web_locks' | 'lease' | 'solo';
@@ -29,6 +32,10 @@ export interface TabLeader {
   onChange(listener: (isLeader: boolean) => void): () => void;
   /** Leaves the election, giving the role to another tab; resolves once released. */
   close(): Promise<void>;
+  /** Tells the leader that this tab buffered events (`urgent`: a flush waits for them). */
+  announce(urgent: boolean): void;
+  /** Calls `listener` when another tab announced events; returns the unsubscribe function. */
+  onAnnounce(listener: (urgent: boolean) => void): () => void;
 }
 
 /** Options of {@link tabLeader}. */
@@ -152,6 +159,8 @@ export function tabLeader(options: TabLeaderOptions = {}): TabLeader {
     });
   }
 
+  const signal = tabSignal(`${name}:pending`);
+
   return {
     get isLeader() {
       return !closed && current.isLeader();
@@ -163,10 +172,17 @@ export function tabLeader(options: TabLeaderOptions = {}): TabLeader {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    announce(urgent) {
+      if (!closed) signal?.post(urgent);
+    },
+    onAnnounce(listener) {
+      return signal?.subscribe(listener) ?? (() => undefined);
+    },
     async close() {
       if (closed) return;
       const wasLeader = current.isLeader();
       closed = true;
+      signal?.close();
       await current.stop();
       if (wasLeader && mechanism === 'solo') notify(false);
     },
