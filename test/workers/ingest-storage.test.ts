@@ -215,6 +215,19 @@ describe('POST /v1/events: scrubbing', () => {
     expect(payload.context).toMatchObject({ password: '[Filtered]', client_ip: '[Filtered]' });
     expect(payload.url).toContain('step=2');
   });
+
+  it('stores no client IP under any of the keys SDKs and proxies use, and keeps look-alikes', async () => {
+    const id = eventId();
+    const ip = '198.51.100.23';
+    const ipKeys = ['x-client-ip', 'x-cluster-client-ip', 'forwarded', 'user_ip', 'peer-ips'];
+    const camelKeys = ['clientIp', 'peerIPs', 'ipAddresses', 'sourceIpAddress'];
+    const context = Object.fromEntries([...ipKeys, ...camelKeys].map((key) => [key, ip]));
+    await ingest([wireEvent({ id, context: { ...context, zip: '10115', tooltip: 'tip' } })]);
+    const [row] = await storedEvents([id]);
+    expect(row!.payload).not.toContain(ip);
+    const stored = (JSON.parse(row!.payload) as { context: Record<string, unknown> }).context;
+    expect(stored).toMatchObject({ zip: '10115', tooltip: 'tip' });
+  });
 });
 
 describe('POST /v1/events: dropped counts', () => {

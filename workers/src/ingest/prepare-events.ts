@@ -25,12 +25,18 @@ export const MAX_OCCURRENCES = 1_000_000_000;
  * in `user`, `context` or breadcrumb data.
  */
 const IP_KEYS =
-  /^(?:ip|ipv[46]|ip[_-]?addr(?:ess)?|(?:client|remote|real|source)[_-]?ip|remote[_-]?addr(?:ess)?|x[_-]forwarded[_-]for|x[_-]real[_-]ip|cf[_-]connecting[_-]ip|true[_-]client[_-]ip)$/i;
+  /^(?:ips?|ipv[46]|ip[_-]?addr(?:ess)?(?:es)?|remote[_-]?addr(?:ess)?|x[_-]forwarded[_-]for|forwarded|x[_-](?:cluster[_-])?client[_-]ip|x[_-]real[_-]ip|cf[_-]connecting[_-]ip|true[_-]client[_-]ip)$/i;
+/**
+ * Keys that end in an IP word of their own: `user_ip`, `peer-ips`, `clientIp`, `peerIPs`,
+ * `sourceIpAddress`. Case-sensitive, so that `zip` or `tooltip` are not taken for one.
+ */
+const IP_SUFFIX_KEYS =
+  /(?:[_-](?:ip|IP)s?|[a-z\d](?:Ip|IP)s?|[a-z\d_-](?:Ip|IP|ip)[_-]?[Aa]ddr(?:ess)?(?:es)?)$/;
 
 // Compiled once: the collector scrubs every event again with the SDK's defaults plus IP keys,
 // whatever the client did (an old SDK, a hand-written sender, scrubbing turned off). In place:
 // a validated event is parsed JSON that ingest owns, so the copy `scrub()` makes is not needed.
-const scrubEvent = createInPlaceScrubber({ keys: [IP_KEYS] });
+const scrubEvent = createInPlaceScrubber({ keys: [IP_KEYS, IP_SUFFIX_KEYS] });
 
 /** An event ready to store: scrubbed, fingerprinted by the collector, serialised, within limits. */
 export interface PreparedEvent {
