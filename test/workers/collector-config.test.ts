@@ -36,6 +36,19 @@ describe('parseCollectorConfig()', () => {
     );
   });
 
+  it('refuses a read token that no Bearer header can carry', () => {
+    const project = {
+      id: 'acme',
+      name: 'Acme',
+      publicKeys: ['acme-public-key-9'],
+      readTokens: ['abc!def:ghij#kl'],
+    };
+    const { problems } = problemsOf(JSON.stringify({ projects: [project] }));
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'projects.0.readTokens.0', received: 'abc!def:ghij#kl' }),
+    ]);
+  });
+
   it('refuses text that is not JSON', () => {
     expect(problemsOf('{nope').code).toBe(1101);
   });

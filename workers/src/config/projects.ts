@@ -16,6 +16,14 @@ const origin = z.string().refine(isOrigin, {
 });
 
 const secret = z.string().min(12).max(256);
+/**
+ * A read token: what an `Authorization: Bearer` header can carry (RFC 6750 §2.1, `b64token`),
+ * so that every configured token can authenticate.
+ */
+const readToken = secret.regex(
+  /^[A-Za-z0-9\-._~+/]+=*$/,
+  'letters, digits and - . _ ~ + / (optionally ending in =), as a Bearer token allows',
+);
 
 /** One project: who may send events, who may read them, and its limits. */
 export const projectSchema = z.object({
@@ -25,7 +33,7 @@ export const projectSchema = z.object({
   /** Keys SDKs send in `x-faultline-key` or `?key=`; public by nature (they ship in pages). */
   publicKeys: z.array(secret).min(1).max(20),
   /** Bearer tokens of the query API; secret. */
-  readTokens: z.array(secret).min(1).max(20),
+  readTokens: z.array(readToken).min(1).max(20),
   /** Origins browsers may send from; requests without `Origin` (servers, curl) need only a key. */
   allowedOrigins: z.array(origin).max(100).default([]),
   /** Events accepted per minute before 429. */
