@@ -14,6 +14,10 @@ export default {
   /** The cron trigger (wrangler.jsonc): prunes rows past each project's retention. */
   async scheduled(controller, env) {
     const summary = await pruneExpired(env, controller.scheduledTime);
-    console.log(JSON.stringify({ cron: controller.cron, retention: summary }));
+    // It runs every minute: only runs that pruned something, or ran out of budget, are logged.
+    const pruned = Object.values(summary.deleted).some((rows) => rows > 0);
+    if (pruned || !summary.complete) {
+      console.log(JSON.stringify({ cron: controller.cron, retention: summary }));
+    }
   },
 } satisfies ExportedHandler<Env>;

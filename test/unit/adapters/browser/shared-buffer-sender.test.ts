@@ -48,32 +48,27 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 2000): Pr
   }
 }
 
+/** A leading tab and another one, both settled and idle. */
+async function twoIdleTabs() {
+  const { tab, sent } = page();
+  const leader = tab();
+  await until(async () => (await leader.status()).sender);
+  const other = tab();
+  expect((await other.status()).sender).toBe(false);
+  await idle();
+  return { other, sent };
+}
+
 describe('a page with two tabs sharing one buffer', () => {
   it('sends the events the other tab buffered, with the leader idle', async () => {
-    const { tab, sent } = page();
-    const leader = tab();
-    await until(async () => (await leader.status()).sender);
-    const other = tab();
-    expect((await other.status()).sender).toBe(false);
-    await idle();
+    const { other, sent } = await twoIdleTabs();
     other.captureException(new Error('from the other tab'));
     await until(() => sent().length === 1);
-    console.log(
-      'DEBUG',
-      (await other.status()).storage,
-      (await other.status()).sender,
-      (await leader.status()).sender,
-    );
     expect(sent()[0]).toMatchObject({ message: 'from the other tab' });
   });
 
   it('lets the other tab’s flush resolve true once the leader sent its events', async () => {
-    const { tab, sent } = page();
-    const leader = tab();
-    await until(async () => (await leader.status()).sender);
-    const other = tab();
-    expect((await other.status()).sender).toBe(false);
-    await idle();
+    const { other, sent } = await twoIdleTabs();
     other.captureException(new Error('flushed from the other tab'));
     expect(await other.flush(1000)).toBe(true);
     expect(sent().map((event) => event.message)).toEqual(['flushed from the other tab']);
