@@ -156,6 +156,23 @@ describe('POST /v1/events: issues', () => {
     expect(reopened.regressed_at).toBeGreaterThanOrEqual(before);
   });
 
+  it('keeps a resolved issue resolved when a late event happened before the resolve', async () => {
+    const [a, late] = sameBug(uniqueWord(), 2);
+    await ingest([a]);
+    const { id } = await issueOf(a!.id as string);
+    const resolvedAt = (late!.timestamp as number) + 1; // resolved after the late event happened
+    await env.DB.prepare("UPDATE issues SET status = 'resolved', resolved_at = ? WHERE id = ?")
+      .bind(resolvedAt, id)
+      .run();
+    await ingest([late]); // an offline buffer draining
+    expect(await issueOf(a!.id as string)).toMatchObject({
+      status: 'resolved',
+      resolved_at: resolvedAt,
+      regressed_at: null,
+      count: 2,
+    });
+  });
+
   it('keeps an ignored issue ignored while counting its events', async () => {
     const [a, b] = sameBug(uniqueWord(), 2);
     await ingest([a]);

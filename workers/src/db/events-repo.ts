@@ -40,9 +40,13 @@ export interface IngestWrite {
 const NOT_STORED = `NOT EXISTS (SELECT 1 FROM events AS e
   WHERE e.project_id = ?1 AND e.id = r.value ->> 'i')`;
 
-// A resolved issue that gets a new event is open again (a regression): resolved_at is cleared,
-// as it is set exactly while an issue is resolved (issues-repo setIssueStatus). The CTE is
-// materialised so NOT EXISTS runs once per row, not once per aggregate that reads it.
+// A resolved issue that gets a new event that happened after it was resolved is open again (a
+// regression): resolved_at is cleared, as it is set exactly while an issue is resolved
+// (issues-repo setIssueStatus). An event from before the resolve that arrives late (an offline
+// buffer draining) is counted but reopens nothing. The CTE is materialised so NOT EXISTS runs
+// once per row, not once per aggregate that reads it.
+const RECURS = `issues.status = 'resolved'
+  AND (issues.resolved_at IS NULL OR excluded.last_seen > issues.resolved_at)`;
 const UPSERT_ISSUES = `WITH chunk AS MATERIALIZED (
     SELECT r.value ->> 's' AS issue, r.value -> 'h' AS head, r.value ->> 't' AS ts,
       r.value ->> 'n' AS n, ${NOT_STORED} AS new
@@ -59,9 +63,9 @@ const UPSERT_ISSUES = `WITH chunk AS MATERIALIZED (
     count = issues.count + excluded.count,
     first_seen = MIN(issues.first_seen, excluded.first_seen),
     last_seen = MAX(issues.last_seen, excluded.last_seen),
-    status = CASE issues.status WHEN 'resolved' THEN 'open' ELSE issues.status END,
-    resolved_at = CASE issues.status WHEN 'resolved' THEN NULL ELSE issues.resolved_at END,
-    regressed_at = CASE issues.status WHEN 'resolved' THEN ?3 ELSE issues.regressed_at END`;
+    status = CASE WHEN ${RECURS} THEN 'open' ELSE issues.status END,
+    resolved_at = CASE WHEN ${RECURS} THEN NULL ELSE issues.resolved_at END,
+    regressed_at = CASE WHEN ${RECURS} THEN ?3 ELSE issues.regressed_at END`;
 
 const UPSERT_BUCKETS = `INSERT INTO event_buckets (project_id, minute, category, severity, count)
   SELECT ?1, ?3, r.value ->> 'c', r.value ->> 'v', SUM(r.value ->> 'n')
@@ -97,7 +101,8 @@ const ADD_DROPPED = `INSERT INTO dropped_counts (project_id, minute, reason, cou
  * Stores one ingest request in one D1 batch — one transaction, so the caller may answer 202
  * once this resolves: an acknowledged event is a stored event. Per chunk of events: issues
  * upserted by (project, fingerprint) with `count` += the new events' occurrences, first/last
- * seen widened and a resolved issue reopened (`regressed_at` = `receivedAt`); per-minute
+ * seen widened and a resolved issue reopened by an event that happened after it was resolved
+ * (`regressed_at` = `receivedAt`); per-minute
  * `event_buckets` by category and severity += the new events' occurrences; the events
  * inserted, known ids skipped. Drop counts are added per minute first.
  *
