@@ -6,6 +6,7 @@ import { WIRE_LIMITS } from '../../../src/wire/limits.js';
 import { truncate } from '../../../src/wire/to-plain-data.js';
 import { userIdText, userKey } from './user-key.js';
 import { utf8Length } from './utf8-length.js';
+import { wellFormed } from './well-formed.js';
 import type { WireEvent } from '../../../src/wire/event-schema.js';
 import type { Rejection, ValidEvent } from './validate-batch.js';
 
@@ -134,6 +135,10 @@ export function prepareEvent(
   // with a copy where keys are renamed): completed in place. Keys keep their places;
   // `fingerprint` and `occurrences` come last when the client sent none.
   const stored = scrubEvent(event) as WireEvent;
+  // Texts the collector copies into its own columns (see `wellFormed`).
+  stored.message = wellFormed(stored.message);
+  if (stored.name !== undefined) stored.name = wellFormed(stored.name);
+  if (stored.correlationId !== undefined) stored.correlationId = wellFormed(stored.correlationId);
   const print =
     typeof chosen === 'string' && CHOSEN_FINGERPRINT.test(chosen)
       ? chosen
@@ -163,7 +168,8 @@ export function prepareEvent(
     category,
     severity,
     occurrences,
-    title: truncate(stored.message || stored.name || type, TITLE_LENGTH),
+    // Cut by UTF-16 units, which may split a pair: made well-formed again.
+    title: wellFormed(truncate(stored.message || stored.name || type, TITLE_LENGTH)),
     userId,
     payload,
   };

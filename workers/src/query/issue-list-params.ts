@@ -30,6 +30,7 @@ export const issueListParams = z
       .trim()
       .min(1, 'expected some text')
       .max(200, 'expected at most 200 characters')
+      .refine((text) => !text.includes('\0'), 'expected text without NUL')
       .optional(),
     sort: z.enum(ISSUE_SORTS, `expected one of ${ISSUE_SORTS.join(', ')}`).default('lastSeen'),
     order: z.enum(['asc', 'desc'], 'expected asc or desc').default('desc'),
