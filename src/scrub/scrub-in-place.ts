@@ -8,18 +8,16 @@ import {
   FRAME_COLUMN,
   FRAME_FILE,
   FRAME_FUNCTION,
-  FRAME_KEYS,
   FRAME_LINE,
   frameFields,
   hasEnumerableKeys,
   type FrameKey,
 } from './frame-shape.js';
-import { assignKey, createKeyPlanner } from './key-plans.js';
+import { assignKey } from './key-plans.js';
 import { createScrubber, type Scrubber } from './scrub.js';
-import { resolveScrubOptions, type ScrubOptions } from './scrub-options.js';
-import { createKeyMatcher } from './sensitive-keys.js';
-import { createStringScrubber } from './string-scrubber.js';
-import { createTextMemo, type TextMemo } from './text-memo.js';
+import type { ScrubOptions } from './scrub-options.js';
+import { compileScrubParts } from './scrub-parts.js';
+import type { TextMemo } from './text-memo.js';
 
 /**
  * Scrubs a value its caller owns and gives up (see {@link createInPlaceScrubber}); returns the
@@ -45,19 +43,18 @@ export type InPlaceScrubber = (value: unknown) => unknown;
  * scrubParsed(event) === event; // true: { note: 'ask [email]', iban: '[Filtered]' }
  */
 export function createInPlaceScrubber(options: ScrubOptions = {}): InPlaceScrubber {
-  const resolved = resolveScrubOptions(options);
-  const { markers, maxDepth } = resolved;
-  const isSensitive = createKeyMatcher(resolved);
-  const scrubText = createStringScrubber(resolved, isSensitive);
-  const planKey = createKeyPlanner(scrubText, isSensitive);
-  const fileMemo = createTextMemo(scrubText);
-  const functionMemo = createTextMemo(scrubText);
+  const {
+    markers,
+    maxDepth,
+    scrubText,
+    planKey,
+    fileMemo,
+    functionMemo,
+    framesArePlain,
+    filtered,
+  } = compileScrubParts(options);
   /** Copying scrubbers by the depth they start at, for what is not JSON data. */
   const copiers: Scrubber[] = [];
-  const framesArePlain = FRAME_KEYS.every((key) => {
-    const plan = planKey(key);
-    return !plan.sensitive && plan.name === key;
-  });
 
   /** The copying scrubber's answer for `value` found at `depth` (below `maxDepth`). */
   function copyAt(value: unknown, depth: number): unknown {
@@ -144,10 +141,6 @@ export function createInPlaceScrubber(options: ScrubOptions = {}): InPlaceScrubb
 
   function walkText(value: unknown, memo: TextMemo, depth: number): unknown {
     return typeof value === 'string' ? memo.scrub(value) : walk(value, depth);
-  }
-
-  function filtered(value: unknown): unknown {
-    return value === null || value === undefined ? value : markers.key;
   }
 
   return (value) => {

@@ -8,17 +8,15 @@ import {
   FRAME_COLUMN,
   FRAME_FILE,
   FRAME_FUNCTION,
-  FRAME_KEYS,
   FRAME_LINE,
   frameFields,
   hasEnumerableKeys,
   type FrameKey,
 } from './frame-shape.js';
-import { assignKey, createKeyPlanner } from './key-plans.js';
-import { resolveScrubOptions, type ScrubMarkers, type ScrubOptions } from './scrub-options.js';
-import { createKeyMatcher } from './sensitive-keys.js';
-import { createStringScrubber } from './string-scrubber.js';
-import { createTextMemo, type TextMemo } from './text-memo.js';
+import { assignKey } from './key-plans.js';
+import type { ScrubOptions } from './scrub-options.js';
+import { compileScrubParts } from './scrub-parts.js';
+import type { TextMemo } from './text-memo.js';
 
 /**
  * A prepared scrubber: returns a scrubbed deep copy of `value`, never mutating it. The result has
@@ -48,15 +46,8 @@ export type Scrubber = <T>(value: T) => T;
  * // { user: { email: '<email>', iban: '[Filtered]' }, note: 'ask <email>' }
  */
 export function createScrubber(options: ScrubOptions = {}): Scrubber {
-  const resolved = resolveScrubOptions(options);
-  const markers: ScrubMarkers = resolved.markers;
-  const maxDepth = resolved.maxDepth;
-  const isSensitive = createKeyMatcher(resolved);
-  const scrubText = createStringScrubber(resolved, isSensitive);
-  const planKey = createKeyPlanner(scrubText, isSensitive);
-  // Frame files and functions repeat from frame to frame; the memos are cleared after each call.
-  const fileMemo = createTextMemo(scrubText);
-  const functionMemo = createTextMemo(scrubText);
+  const parts = compileScrubParts(options);
+  const { markers, maxDepth, scrubText, planKey, fileMemo, functionMemo, filtered } = parts;
 
   function copy(value: unknown, depth: number, ancestors: object[]): unknown {
     if (typeof value === 'string') return scrubText(value);
@@ -193,20 +184,12 @@ export function createScrubber(options: ScrubOptions = {}): Scrubber {
     return typeof value === 'number' ? value : copy(value, depth, ancestors);
   }
 
-  function filtered(value: unknown): unknown {
-    return value === null || value === undefined ? value : markers.key;
-  }
-
-  // A `keys` option naming a frame field turns the frame fast path off for good, enumerable
-  // properties on Object.prototype for as long as they are there (see `frameFields`).
-  const framesArePlain = FRAME_KEYS.every((key) => {
-    const plan = planKey(key);
-    return !plan.sensitive && plan.name === key;
-  });
-  let framesFast = framesArePlain;
+  // Enumerable properties on Object.prototype turn the frame fast path off for as long as they
+  // are there (see `frameFields`).
+  let framesFast = parts.framesArePlain;
 
   return <T>(value: T): T => {
-    framesFast = framesArePlain && !hasEnumerableKeys(Object.prototype);
+    framesFast = parts.framesArePlain && !hasEnumerableKeys(Object.prototype);
     try {
       return copy(value, 0, []) as T;
     } finally {
