@@ -248,15 +248,10 @@ export function createClient(options: ClientOptions): Client {
   return client;
 }
 
-/** Longest wait a timer takes (2^31 − 1 ms); longer ones fire at once in some runtimes. */
-const MAX_WAIT_MS = 2_147_483_647;
-
 /**
- * A timeout as given to `flush` or `close`: `fallback` unless it is a number; then within 0 and
- * {@link MAX_WAIT_MS} (`Infinity` waits as long as a timer can). `NaN` would make a deadline
- * that never passes.
+ * A timeout as given to `flush` or `close`: `fallback` unless it is a number. `NaN` would make a
+ * deadline that never passes; long waits are the timers' business (`MAX_DELAY_MS`).
  */
 function waitOf(requested: unknown, fallback: number): number {
-  if (typeof requested !== 'number' || Number.isNaN(requested)) return fallback;
-  return Math.min(Math.max(requested, 0), MAX_WAIT_MS);
+  return typeof requested === 'number' && !Number.isNaN(requested) ? requested : fallback;
 }

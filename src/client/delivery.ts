@@ -230,7 +230,7 @@ export class Delivery {
       if (batch.events.length === 0) return;
     }
     // Rounds ran out with events maybe left: the next interval goes on with them.
-    if (!this.#closed) this.#batcher.add(0, 0);
+    if (!this.#closed) this.sendSoon();
   }
 
   async #sendBatch(batch: BufferBatch, force: boolean): Promise<SendResult> {
