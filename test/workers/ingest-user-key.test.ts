@@ -48,4 +48,18 @@ describe('userKey()', () => {
       (await webCryptoHex('acme\0alice@example.com')).slice(0, 32),
     );
   });
+
+  it('answers the same key from memory, for long ids and after older ids are forgotten', async () => {
+    const first = await userKey('acme', 'user-0');
+    const long = 'u'.repeat(500);
+    const expectedLong = (await webCryptoHex(`acme\0${long}`)).slice(0, 32);
+    expect(await userKey('acme', long)).toBe(expectedLong);
+    for (let i = 1; i <= 5000; i++) await userKey('acme', `user-${i}`);
+    expect(await userKey('acme', 'user-0')).toBe(first);
+    expect(await userKey('other', 'user-0')).not.toBe(first);
+    expect(await userKey('acme', 'user-4999')).toBe(
+      (await webCryptoHex('acme\0user-4999')).slice(0, 32),
+    );
+    expect(await userKey('acme', long)).toBe(expectedLong);
+  });
 });

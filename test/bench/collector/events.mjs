@@ -1,7 +1,7 @@
 // Realistic ingest batches for the collector benchmark: browser errors as the built SDK turns
 // them into wire events (FaultError.from parsing a V8 stack of a bundled, minified app: ten
 // frames into hashed asset URLs), with the breadcrumbs, tags, user, url and user agent a browser
-// SDK attaches, about 1.6 KB of JSON each, and personal data in messages and context for the
+// SDK attaches, about 2.3 KB of JSON each, and personal data in messages and context for the
 // collector's scrubber to find. Six kinds of error across the batch, so ingest groups a batch
 // into a few issues. Every request gets fresh event ids, so idempotency never short-cuts a write.
 import { FaultError, wireEventSchema } from '../../../dist/index.js';

@@ -1,7 +1,8 @@
 // `npm run bench:collector` (issue 4 item 7): events/s the collector ingests through wrangler
 // dev on loopback — batches of 100 realistic events, 32 concurrent senders — beside two
 // ceilings measured in the same run with the same client: a no-op Hono route and a bare D1
-// bulk insert of the same rows; then ingest with storage stubbed, in process, for its CPU cost.
+// bulk insert of the same rows; then ingest with storage stubbed, for its CPU cost: in workerd
+// (through the bench Worker) and in this process.
 // Each Worker gets a throwaway local D1 with the collector's migrations. BENCH_SECONDS sets the
 // measured seconds per phase (default 10); a run takes about a minute.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { runLoad } from './load.mjs';
 import { printReport } from './report.mjs';
 import { snapshotWorker } from './snapshot.mjs';
 import { measureIngestCpu, runStubbed } from './stubbed.mjs';
+import { measureIngestInWorkerd } from './stubbed-workerd.mjs';
 import { startDev, wranglerOnce } from './wrangler-dev.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -37,7 +39,10 @@ async function startAll(options) {
   throw failed.reason;
 }
 
-/** The three phases through wrangler dev, then the count of events the collector stored. */
+/**
+ * The three phases through wrangler dev and the stubbed one in workerd, then the count of
+ * events the collector stored.
+ */
 async function measureHttp(state, makeBody) {
   const collectorSnapshot = await snapshotWorker(collectorConfig, join(state, 'collector-bundle'));
   const collectorState = join(state, 'collector');
@@ -59,6 +64,11 @@ async function measureHttp(state, makeBody) {
       url: `${collector.url}/v1/events`,
       headers: { 'x-faultline-key': DEMO_KEY },
       countEvents: accepted,
+    });
+    results.workerd = await measureIngestInWorkerd({
+      url: `${bench.url}/stubbed`,
+      makeBody,
+      seconds: STUBBED_SECONDS,
     });
   } finally {
     await Promise.all([bench.stop(), collector.stop()]);
@@ -94,5 +104,12 @@ results.cpu = await measureIngestCpu({ makeBody, seconds: STUBBED_SECONDS });
 printReport(results, STUBBED_SECONDS);
 console.log(`\n  total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 // A phase that stored nothing or answered errors is a broken run, not a slow one.
-const phases = [results.noop, results.insert, results.ingest, results.stubbed, results.cpu];
+const phases = [
+  results.noop,
+  results.insert,
+  results.ingest,
+  results.workerd,
+  results.stubbed,
+  results.cpu,
+];
 process.exit(phases.some((r) => r.failures > 0 || r.events === 0) ? 1 : 0);

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ingestRequest, stubbedEnv } from './stub-bindings.mjs';
 
 const APP = new URL('../../../workers/src/app.ts', import.meta.url).pathname;
 
@@ -44,41 +45,12 @@ async function loadApp() {
   }
 }
 
-/** A D1 binding that accepts every statement and reports no rows and no changes. */
-function stubD1() {
-  const result = { success: true, results: [], meta: { changes: 0, duration: 0, rows_read: 0 } };
-  const statement = {
-    bind: () => statement,
-    run: async () => result,
-    all: async () => result,
-    first: async () => null,
-    raw: async () => [],
-  };
-  return {
-    prepare: () => statement,
-    batch: async (statements) => statements.map(() => result),
-    exec: async () => ({ count: 0, duration: 0 }),
-  };
-}
-
-/** A Durable Object namespace whose objects admit everything. */
-function stubLimiter() {
-  const object = {
-    take: async () => ({ allowed: true, remaining: Number.MAX_SAFE_INTEGER, retryAfterMs: 0 }),
-    ping: async () => 'pong',
-  };
-  return { idFromName: (name) => ({ name }), get: () => object };
-}
-
 /** The in-process app with stubbed bindings, and what each request carries. */
 async function stubbedApp() {
   const app = await loadApp();
-  const env = { DB: stubD1(), INGEST_LIMITER: stubLimiter(), FAULTLINE_ENV: 'development' };
+  const env = stubbedEnv();
   const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} };
-  const headers = { 'content-type': 'application/json', 'x-faultline-key': 'demo-public-key' };
-  const post = (body) =>
-    new Request('http://127.0.0.1/v1/events', { method: 'POST', headers, body });
-  return { app, env, ctx, post };
+  return { app, env, ctx, post: ingestRequest };
 }
 
 /** How many events a 202 answered for, or a description of what went wrong. */

@@ -2,6 +2,12 @@ import { sha256Hex } from '../crypto/sha256.js';
 
 /** Hex characters kept of the SHA-256: 128 bits, far from any collision among a project's users. */
 const KEY_HEX_LENGTH = 32;
+/** Keys remembered per isolate: the same users send batch after batch. */
+const REMEMBERED = 4096;
+/** Longest id remembered, so the memory held stays about a megabyte. */
+const REMEMBERED_ID_LENGTH = 128;
+/** `projectId + '\0' + id` → key, oldest first (a Map iterates in insertion order). */
+const remembered = new Map<string, string>();
 
 /**
  * A wire event's `user.id` as text, as the client sent it (before any scrubbing): a non-empty
@@ -22,12 +28,22 @@ export function userIdText(id: unknown): string | null {
  * `DELETE /v1/users/:id/events` looks it up, so erasure finds a user by the very id the client
  * sent, however long it is and whatever the scrubber makes of it (an email id is `[email]` in
  * the stored payload), and no user id is stored in the clear outside the scrubbed payload.
- * Hashed in JavaScript (see `sha256Hex`), without a trip off the thread per user; a promise
- * still, as callers hash a batch's users together.
+ * Hashed in JavaScript (see `sha256Hex`), without a trip off the thread per user, and
+ * remembered for up to {@link REMEMBERED} users at a time (the oldest forgotten first) whose
+ * ids are at most {@link REMEMBERED_ID_LENGTH} characters; a promise still, as callers hash a
+ * batch's users together.
  *
  * @example
  * const key = await userKey('acme', 'alice@example.com');
  */
 export async function userKey(projectId: string, id: string): Promise<string> {
-  return sha256Hex(`${projectId}\0${id}`).slice(0, KEY_HEX_LENGTH);
+  const input = `${projectId}\0${id}`;
+  if (id.length > REMEMBERED_ID_LENGTH) return sha256Hex(input).slice(0, KEY_HEX_LENGTH);
+  let key = remembered.get(input);
+  if (key === undefined) {
+    key = sha256Hex(input).slice(0, KEY_HEX_LENGTH);
+    if (remembered.size === REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(input, key);
+  }
+  return key;
 }
