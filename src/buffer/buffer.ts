@@ -15,8 +15,9 @@ import type { DropReason } from './drop-reasons.js';
 
 /**
  * Which event goes when the buffer is full: `drop_oldest` evicts the oldest events not being
- * sent (keeps the newest, the usual choice for errors), `drop_newest` refuses the new event.
- * Either way the drop is counted as `buffer_overflow`.
+ * sent (keeps the newest, the usual choice for errors) and refuses the new event only when
+ * the events being sent leave no room; `drop_newest` refuses the new event. Either way the drop
+ * is counted as `buffer_overflow`, and an event never ends both sent and dropped.
  */
 export type OverflowPolicy = 'drop_oldest' | 'drop_newest';
 

@@ -27,7 +27,11 @@ export interface StoreWrite {
   readonly entries: readonly StoredEntry[];
   /** Drops counted before storage (sampled, too large…), added to the unreported counts. */
   readonly drops: DropCounts;
-  /** Ids in flight from this instance: `drop_oldest` evicts them only when nothing else is left. */
+  /**
+   * Ids in flight from this instance: `drop_oldest` never evicts them (an event evicted while it
+   * is sent would be both delivered and dropped); the new event is refused when nothing else can
+   * go. Stores shared between instances spare the ones lent by another (see `read`).
+   */
   readonly inFlight: ReadonlySet<string>;
   /** The bounds and overflow policy to enforce. */
   readonly bounds: BufferBounds;
@@ -73,8 +77,16 @@ export interface EventStore {
   readonly kind: StorageKind;
   /** Adds entries (ids already stored are duplicates) and drops, evicting per `bounds`. */
   write(batch: StoreWrite): Promise<StoreWriteResult>;
-  /** The oldest entries not in `skip`, within `limits` (at least one if any is there). */
-  read(limits: Required<BatchLimits>, skip: ReadonlySet<string>): Promise<StoreRead>;
+  /**
+   * The oldest entries not in `skip`, within `limits` (at least one if any is there). With
+   * `lend`, a store shared between instances records those entries and `skip` (the caller's
+   * ids in flight) as lent, so that writes of other instances do not evict them.
+   */
+  read(
+    limits: Required<BatchLimits>,
+    skip: ReadonlySet<string>,
+    lend?: boolean,
+  ): Promise<StoreRead>;
   /** Removes the entries with these ids; resolves with how many were there. */
   remove(ids: readonly string[], settle: StoreRemoval): Promise<number>;
   /** Depth and unreported drops. */

@@ -20,17 +20,12 @@ import type {
 const DUPLICATE: PutResult = Object.freeze({ status: 'duplicate' });
 const REFUSED: PutResult = Object.freeze({ status: 'dropped', reason: 'buffer_overflow' });
 
-/** The oldest entry not in flight, else the oldest in flight, else `undefined` when empty. */
-function oldestEntry(
+/** The entries not in flight, oldest first. */
+function* oldestFirst(
   entries: Map<string, StoredEntry>,
   inFlight: ReadonlySet<string>,
-): StoredEntry | undefined {
-  let oldestInFlight: StoredEntry | undefined;
-  for (const entry of entries.values()) {
-    if (!inFlight.has(entry.id)) return entry;
-    oldestInFlight ??= entry;
-  }
-  return oldestInFlight;
+): Generator<StoredEntry> {
+  for (const entry of entries.values()) if (!inFlight.has(entry.id)) yield entry;
 }
 
 /**
@@ -52,8 +47,9 @@ export function memoryStore(): EventStore {
   /** Makes room for `entry`: how many events were evicted, or -1 to refuse it. */
   async function room(entry: StoredEntry, batch: StoreWrite): Promise<number> {
     const occupancy = { events: entries.size, bytes };
+    const candidates = oldestFirst(entries, batch.inFlight);
     return makeRoom(occupancy, entry.bytes, batch.bounds, () => {
-      const victim = oldestEntry(entries, batch.inFlight);
+      const victim = candidates.next().value;
       return victim && { ...victim, evict: () => evict(victim.id) };
     });
   }

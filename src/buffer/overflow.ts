@@ -14,7 +14,7 @@ export interface Occupancy {
   bytes: number;
 }
 
-/** The event a store offers for eviction. */
+/** An event a store offers for eviction. */
 export interface Victim {
   readonly id: string;
   readonly bytes: number;
@@ -23,29 +23,33 @@ export interface Victim {
 }
 
 /**
- * Makes room for one more event of `bytes` under `bounds`. With `drop_oldest`, evicts what
- * `oldest()` offers (the store's oldest event not in flight, else its oldest) until the event
- * fits; with `drop_newest`, evicts nothing. Resolves with how many events were evicted, or -1
- * when the new event must be refused (counted as `buffer_overflow` either way).
+ * Makes room for one more event of `bytes` under `bounds`. With `drop_oldest`, takes the
+ * candidates `next()` offers in turn (the store's oldest events not in flight, each once) until
+ * the event would fit, then evicts them; with `drop_newest`, or when the candidates run out
+ * first, evicts nothing and the event is refused. Resolves with how many events were evicted,
+ * or -1 when the new event must be refused (counted as `buffer_overflow` either way).
  *
  * @example
- * const evicted = await makeRoom(occupancy, entry.bytes, bounds, () => oldestOf(store));
+ * const evicted = await makeRoom(occupancy, entry.bytes, bounds, oldestFirst(store));
  * if (evicted < 0) refuse(entry);
  */
 export async function makeRoom(
   occupancy: Occupancy,
   bytes: number,
   bounds: BufferBounds,
-  oldest: () => Victim | undefined | Promise<Victim | undefined>,
+  next: () => Victim | undefined | Promise<Victim | undefined>,
 ): Promise<number> {
-  let evicted = 0;
-  while (occupancy.events + 1 > bounds.maxEvents || occupancy.bytes + bytes > bounds.maxBytes) {
-    const victim = bounds.overflow === 'drop_oldest' ? await oldest() : undefined;
+  let { events, bytes: stored } = occupancy;
+  const victims: Victim[] = [];
+  while (events + 1 > bounds.maxEvents || stored + bytes > bounds.maxBytes) {
+    const victim = bounds.overflow === 'drop_oldest' ? await next() : undefined;
     if (victim === undefined) return -1;
-    await victim.evict();
-    occupancy.events--;
-    occupancy.bytes -= victim.bytes;
-    evicted++;
+    victims.push(victim);
+    events--;
+    stored -= victim.bytes;
   }
-  return evicted;
+  for (const victim of victims) await victim.evict();
+  occupancy.events = events;
+  occupancy.bytes = stored;
+  return victims.length;
 }

@@ -199,7 +199,7 @@ export function storeBuffer(
       return enqueue(() =>
         attempt(
           async (s) => {
-            const read = await s.read(resolved, inFlight);
+            const read = await s.read(resolved, inFlight, true);
             for (const entry of read.entries) inFlight.add(entry.id);
             const dropped = subtractDrops(read.drops, lentDrops);
             lentDrops = addDrops(lentDrops, dropped);

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { EventBuffer } from '../../src/buffer/buffer.js';
 import { useHarness, type PageGlobals } from './buffer-page.js';
 
 // The IndexedDB buffer in real Chromium, from the built dist/ modules: reloads, a renderer
@@ -159,6 +160,42 @@ describe('the IndexedDB buffer in Chromium', () => {
     expect(result.disk.length + result.inMemory + result.pruned).toBe(150);
     const high = result.disk.filter((s) => s === 'high').length;
     expect(high).toBeGreaterThan(result.disk.length - high);
+    await context.close();
+  });
+
+  it('spares the events the sending tab has in flight when another tab overflows', async () => {
+    const context = await harness.browser.newContext();
+    const [sender, writer] = [await open(context), await open(context)];
+    const taken = await sender.evaluate(async () => {
+      const { faultline, wireEvent } = window as unknown as PageGlobals;
+      const buffer = faultline.indexedDbBuffer({ name: 'lent', maxEvents: 3 });
+      for (let n = 1; n <= 3; n++) await buffer.put(wireEvent(n));
+      const batch = await buffer.take({ maxEvents: 2 });
+      (window as unknown as { pending: unknown }).pending = { buffer, batch };
+      return batch.ids;
+    });
+    expect(taken).toEqual(['event-000001', 'event-000002']);
+    const written = await writer.evaluate(async () => {
+      const { faultline, wireEvent } = window as unknown as PageGlobals;
+      const buffer = faultline.indexedDbBuffer({ name: 'lent', maxEvents: 3 });
+      const results = [await buffer.put(wireEvent(4)), await buffer.put(wireEvent(5))];
+      return { results, ids: (await buffer.peek()).ids };
+    });
+    // Only event 3, then 4, could go: 1 and 2 are being sent by the other tab.
+    expect(written.results).toEqual([
+      { status: 'stored', evicted: 1 },
+      { status: 'stored', evicted: 1 },
+    ]);
+    expect(written.ids).toEqual(['event-000001', 'event-000002', 'event-000005']);
+    const acked = await sender.evaluate(async () => {
+      const { pending } = window as unknown as {
+        pending: { buffer: EventBuffer; batch: { ids: string[] } };
+      };
+      const removed = await pending.buffer.ack(pending.batch.ids);
+      return { removed, stats: await pending.buffer.stats() };
+    });
+    expect(acked.removed).toBe(2);
+    expect(acked.stats).toMatchObject({ events: 1, unreported: { buffer_overflow: 2 } });
     await context.close();
   });
 });

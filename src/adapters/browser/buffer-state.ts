@@ -30,8 +30,10 @@ export interface EventCursor {
  * @example
  * const state = stateOf(await meta.get('state'));
  */
-export function stateOf(record: StateRecord | undefined): StateRecord {
-  return record === undefined ? { key: 'state', events: 0, bytes: 0, drops: {} } : { ...record };
+export function stateOf(record: { readonly key: string } | undefined): StateRecord {
+  return record?.key === 'state'
+    ? { ...(record as StateRecord) }
+    : { key: 'state', events: 0, bytes: 0, drops: {} };
 }
 
 /**

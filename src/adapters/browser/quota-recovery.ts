@@ -5,6 +5,10 @@
  *
  * @module
  */
+import type { IDBPDatabase } from 'idb';
+import type { BufferDB } from './buffer-schema.js';
+import { stateOf } from './buffer-state.js';
+import { inTransaction } from './in-transaction.js';
 
 /** Error names that mean the origin's storage quota is exhausted. */
 const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set([
@@ -64,4 +68,34 @@ export async function recoverFromQuota<T>(
       recovery.report(removed);
     }
   }
+}
+
+/**
+ * Frees at least `needBytes` (and a tenth of what is stored) by deleting the lowest-severity,
+ * oldest events (SPEC §3 recovery). Deletes only: a transaction that also wrote the state
+ * record would itself be refused over quota, so the next write counts these (see `recount`).
+ * Resolves with how many events went.
+ *
+ * @example
+ * const pruned = await pruneForQuota(db, entry.bytes);
+ */
+export async function pruneForQuota(
+  db: IDBPDatabase<BufferDB>,
+  needBytes: number,
+): Promise<number> {
+  const state = stateOf(await db.get('meta', 'state'));
+  const tx = db.transaction('events', 'readwrite');
+  return inTransaction(tx, async () => {
+    const target = Math.max(needBytes, Math.ceil(state.bytes / 10));
+    let freed = 0;
+    let removed = 0;
+    let cursor = await tx.store.index('byRank').openCursor();
+    while (cursor !== null && (freed < target || removed === 0)) {
+      freed += cursor.value.bytes;
+      removed++;
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    return removed;
+  });
 }

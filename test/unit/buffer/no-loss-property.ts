@@ -67,12 +67,19 @@ interface Model {
 
 function modelPut(model: Model, id: string, bytes: number, bounds: Bounds): void {
   if (model.entries.some((e) => e.id === id) || bytes > bounds.maxBytes) return;
-  const total = () => model.entries.reduce((sum, e) => sum + e.bytes, 0);
-  while (model.entries.length + 1 > bounds.maxEvents || total() + bytes > bounds.maxBytes) {
-    if (bounds.overflow === 'drop_newest' || model.entries.length === 0) return;
-    const spare = model.entries.findIndex((e) => !model.inFlight.has(e.id));
-    model.entries.splice(spare === -1 ? 0 : spare, 1);
+  // Events in flight are never evicted, and none is evicted for an event that still would not fit.
+  const spares = model.entries.filter((e) => !model.inFlight.has(e.id));
+  let count = model.entries.length;
+  let total = model.entries.reduce((sum, e) => sum + e.bytes, 0);
+  const victims = new Set<string>();
+  while (count + 1 > bounds.maxEvents || total + bytes > bounds.maxBytes) {
+    const victim = bounds.overflow === 'drop_oldest' ? spares[victims.size] : undefined;
+    if (victim === undefined) return;
+    victims.add(victim.id);
+    count--;
+    total -= victim.bytes;
   }
+  model.entries = model.entries.filter((e) => !victims.has(e.id));
   model.entries.push({ id, bytes });
 }
 

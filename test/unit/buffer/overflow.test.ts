@@ -76,14 +76,18 @@ describe('buffer bounds and overflow policies', () => {
     expect(await buffer.ack(sending.ids)).toBe(2);
   });
 
-  it('drop_oldest evicts events in flight when nothing else is left', async () => {
+  it('drop_oldest refuses the new event when only events in flight are left', async () => {
     const buffer = memoryBuffer({ maxEvents: 2 });
     await buffer.put(wireEvent(1));
     await buffer.put(wireEvent(2));
     const sending = await buffer.take();
-    await buffer.put(wireEvent(3));
-    expect(numbers((await buffer.peek()).events)).toEqual([2, 3]);
-    expect(await buffer.ack(sending.ids)).toBe(1);
+    expect(await buffer.put(wireEvent(3))).toEqual({
+      status: 'dropped',
+      reason: 'buffer_overflow',
+    });
+    expect(numbers((await buffer.peek()).events)).toEqual([1, 2]);
+    // Both sent, the third counted dropped: no event is both delivered and dropped.
+    expect(await buffer.ack(sending.ids)).toBe(2);
     expect((await buffer.stats()).dropped).toEqual({ buffer_overflow: 1 });
   });
 

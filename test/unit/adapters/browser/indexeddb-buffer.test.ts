@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexedDbBuffer } from '../../../../src/adapters/browser/indexeddb-buffer.js';
+import { LEND_MS } from '../../../../src/adapters/browser/lent-record.js';
 import { manualTime } from '../../../support/manual-time.js';
 import { assertNoLoss } from '../../buffer/no-loss-property.js';
 import { jsonBytes, numbers, wireEvent } from '../../buffer/wire-events.js';
@@ -76,6 +77,43 @@ describe('indexedDbBuffer()', () => {
     await buffer.put(wireEvent(4));
     expect(numbers((await buffer.peek()).events)).toEqual([1, 3, 4]);
     expect(await buffer.ack(sending.ids)).toBe(1);
+  });
+
+  it('spares the events another tab has in flight, and refuses when only those are left', async () => {
+    const tab = origin({ maxEvents: 3 });
+    const sender = tab();
+    const writer = tab();
+    for (let n = 1; n <= 3; n++) await sender.put(wireEvent(n));
+    const sending = await sender.take({ maxEvents: 2 });
+    expect(await writer.put(wireEvent(4))).toEqual({ status: 'stored', evicted: 1 });
+    expect(numbers((await writer.peek()).events)).toEqual([1, 2, 4]);
+    // Now every event is in flight in the other tab: the new one is refused.
+    const more = await sender.take();
+    expect(await writer.put(wireEvent(5))).toEqual({
+      status: 'dropped',
+      reason: 'buffer_overflow',
+    });
+    // Sent once, counted once: nothing in flight was evicted and counted as dropped too.
+    expect(await sender.ack([...sending.ids, ...more.ids])).toBe(3);
+    expect(await writer.size()).toBe(0);
+    expect((await writer.stats()).unreported).toEqual({ buffer_overflow: 2 });
+  });
+
+  it("stops sparing another tab's events once its lease is over", async () => {
+    const time = manualTime();
+    const tab = origin({ maxEvents: 2, clock: time.clock });
+    const sender = tab();
+    const writer = tab();
+    await sender.put(wireEvent(1));
+    await sender.put(wireEvent(2));
+    await sender.take();
+    expect(await writer.put(wireEvent(3))).toEqual({
+      status: 'dropped',
+      reason: 'buffer_overflow',
+    });
+    time.advance(LEND_MS);
+    expect(await writer.put(wireEvent(4))).toEqual({ status: 'stored', evicted: 1 });
+    expect(numbers((await writer.peek()).events)).toEqual([2, 4]);
   });
 
   it('keeps unreported drop counts across a reload and forgets them once acknowledged', async () => {
