@@ -134,6 +134,26 @@ describe('pruneExpired()', () => {
     expect(await receivedAges('c-week')).toEqual([1]);
   });
 
+  it("sizes a run to a minute of the projects' ingest limits, so retention keeps up", async () => {
+    const projects = ['e-1', 'e-2'].map((id) => ({
+      id,
+      name: id,
+      publicKeys: [`${id}-public-key`],
+      readTokens: [`${id}-read-token`],
+      retentionDays: 7,
+      ingestPerMinute: 12,
+    }));
+    const projectsEnv = { ...env, FAULTLINE_PROJECTS: JSON.stringify({ projects }) };
+    await seedEvents(
+      'e-1',
+      Array.from({ length: 60 }, (_, i) => 100 - i),
+    );
+    // 24 events a minute at most, 5 a round trip: 1 + 5 round trips, 30 events.
+    const summary = await pruneExpired(projectsEnv, NOW, { batchSize: 5 });
+    expect(summary).toMatchObject({ deleted: { events: 30 }, batches: 6, complete: false });
+    expect(await count('events', 'e-1')).toBe(30);
+  });
+
   it('runs one more round trip to learn that a table emptied on an exact batch boundary', async () => {
     const projectsEnv = envWithProjects('d');
     await seedEvents('d-week', [10, 11, 12, 13]);

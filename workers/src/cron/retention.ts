@@ -9,14 +9,22 @@ import type { Env } from '../env.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+/**
+ * Most round trips one run makes whatever the ingest rate: each deletes from at most four
+ * tables, so a run stays under D1's 1000 queries per invocation (Workers Paid).
+ * @see https://developers.cloudflare.com/d1/platform/limits/
+ */
+export const MAX_RETENTION_BATCHES = 200;
 
 /** Options of {@link pruneExpired}. */
 export interface RetentionOptions {
-  /** Most rows one DELETE removes from one table. Default 1000. */
+  /** Most rows one DELETE removes from one table. Default 5000. */
   readonly batchSize?: number;
   /**
-   * Most D1 round trips per run; each deletes at most `batchSize` rows from each table. Default
-   * 20, so one run stays far below a Worker's subrequest and time limits.
+   * Most D1 round trips per run; each deletes at most `batchSize` rows from each table. Default:
+   * enough to delete a minute of every project's `ingestPerMinute` and one more (the cron runs
+   * every minute, so retention keeps up with ingest at its limits), at most
+   * {@link MAX_RETENTION_BATCHES}.
    */
   readonly maxBatches?: number;
 }
@@ -35,8 +43,9 @@ export interface RetentionSummary {
  * Prunes what is past each project's `retentionDays` (SPEC §5, issue 4 item 5): events by the
  * time the collector received them (a client clock cannot age an event out early), per-minute
  * event buckets and client drop counts by their minute, and the read audit log by its time.
- * Deletes go in bounded batches, at most `maxBatches` round trips per run, so a large backlog
- * drains over successive cron runs instead of overrunning one.
+ * Deletes go in bounded batches, at most `maxBatches` round trips per run (sized to the
+ * projects' ingest limits), so a large backlog drains over successive cron runs instead of
+ * overrunning one.
  *
  * Issues are kept even when their last event is gone: they still carry their counts, first and
  * last seen, and status, so an issue resolved long ago is still known when it recurs (a
@@ -53,9 +62,12 @@ export async function pruneExpired(
   now: number,
   options: RetentionOptions = {},
 ): Promise<RetentionSummary> {
-  const batchSize = options.batchSize ?? 1000;
-  const maxBatches = options.maxBatches ?? 20;
-  const cutoffs = loadProjects(env).config.projects.map(function cutoffOf(project) {
+  const batchSize = options.batchSize ?? 5000;
+  const { projects } = loadProjects(env).config;
+  const perMinute = projects.reduce((sum, project) => sum + project.ingestPerMinute, 0);
+  const maxBatches =
+    options.maxBatches ?? Math.min(MAX_RETENTION_BATCHES, 1 + Math.ceil(perMinute / batchSize));
+  const cutoffs = projects.map(function cutoffOf(project) {
     const beforeMs = now - project.retentionDays * DAY_MS;
     return { projectId: project.id, beforeMs, beforeMinute: Math.floor(beforeMs / MINUTE_MS) };
   }) satisfies RetentionCutoff[];
