@@ -203,7 +203,7 @@ function idbStore(
   { quotaRetries, report, clock }: StoreContext,
 ): EventStore {
   const recovery = {
-    prune: (needBytes: number) => pruneForQuota(db, needBytes),
+    prune: (needBytes: number) => pruneForQuota(db, needBytes, clock.now()),
     report: (pruned: number) => report({ storage_quota: pruned }),
     retries: quotaRetries,
   };

@@ -37,7 +37,8 @@ export function lentRecord(lender: string, ids: string[], now: number): LentReco
 /**
  * The ids to spare when `writer` makes room at `now`: its own in-flight ids (`own`), and those
  * `record` still protects for another instance. A writer's own record is ignored: its in-flight
- * set is newer (it shrinks on release without a write).
+ * set is newer (it shrinks on release without a write). A `writer` of `''` names no instance:
+ * every id the record protects is spared.
  *
  * @example
  * const spared = lentIds(await meta.get('lent'), instanceId, batch.inFlight, clock.now());

@@ -9,6 +9,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BufferDB } from './buffer-schema.js';
 import { stateOf } from './buffer-state.js';
 import { inTransaction } from './in-transaction.js';
+import { lentIds } from './lent-record.js';
 
 /** Error names that mean the origin's storage quota is exhausted. */
 const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set([
@@ -72,28 +73,34 @@ export async function recoverFromQuota<T>(
 
 /**
  * Frees at least `needBytes` (and a tenth of what is stored) by deleting the lowest-severity,
- * oldest events (SPEC §3 recovery). Deletes only: a transaction that also wrote the state
- * record would itself be refused over quota, so the next write counts these (see `recount`).
- * Resolves with how many events went.
+ * oldest events (SPEC §3 recovery), sparing those lent to a send at `now` (see
+ * `lent-record.ts`): an event pruned while it is sent would end both delivered and dropped.
+ * Deletes only: a transaction that also wrote the state record would itself be refused over
+ * quota, so the next write counts these (see `recount`). Resolves with how many events went.
  *
  * @example
- * const pruned = await pruneForQuota(db, entry.bytes);
+ * const pruned = await pruneForQuota(db, entry.bytes, clock.now());
  */
 export async function pruneForQuota(
   db: IDBPDatabase<BufferDB>,
   needBytes: number,
+  now: number,
 ): Promise<number> {
-  const state = stateOf(await db.get('meta', 'state'));
+  const [state, lent] = await Promise.all([db.get('meta', 'state'), db.get('meta', 'lent')]);
+  const stored = stateOf(state).bytes;
+  const spared = lentIds(lent, '', new Set(), now);
   const tx = db.transaction('events', 'readwrite');
   return inTransaction(tx, async () => {
-    const target = Math.max(needBytes, Math.ceil(state.bytes / 10));
+    const target = Math.max(needBytes, Math.ceil(stored / 10));
     let freed = 0;
     let removed = 0;
     let cursor = await tx.store.index('byRank').openCursor();
     while (cursor !== null && (freed < target || removed === 0)) {
-      freed += cursor.value.bytes;
-      removed++;
-      await cursor.delete();
+      if (!spared.has(cursor.value.id)) {
+        freed += cursor.value.bytes;
+        removed++;
+        await cursor.delete();
+      }
       cursor = await cursor.continue();
     }
     return removed;

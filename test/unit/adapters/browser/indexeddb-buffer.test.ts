@@ -1,18 +1,12 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
 import { indexedDbBuffer } from '../../../../src/adapters/browser/indexeddb-buffer.js';
 import { LEND_MS } from '../../../../src/adapters/browser/lent-record.js';
 import { manualTime } from '../../../support/manual-time.js';
+import { origin } from './idb-origin.js';
 import { assertNoLoss } from '../../buffer/no-loss-property.js';
-import { jsonBytes, numbers, wireEvent } from '../../buffer/wire-events.js';
-
-/** One origin's IndexedDB: buffers made with the same factory are tabs of that origin. */
-function origin(options: Parameters<typeof indexedDbBuffer>[0] = {}) {
-  const factory = new IDBFactory();
-  return (more: Parameters<typeof indexedDbBuffer>[0] = {}) =>
-    indexedDbBuffer({ name: 'test', indexedDB: factory, ...options, ...more });
-}
+import { numbers, wireEvent } from '../../buffer/wire-events.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -234,77 +228,6 @@ describe('indexedDbBuffer() falling back to memory', () => {
     expect(buffer.storage).toBe('memory');
     expect(numbers((await buffer.take()).events)).toEqual([2]);
     expect((await buffer.stats()).fallbackReason).toMatch(/^InvalidStateError: /);
-  });
-});
-
-/** Makes the next `failures` calls of `method` throw QuotaExceededError, as a full disk would. */
-function quotaFor(failures: number, method: 'add' | 'put' = 'add') {
-  const original = IDBObjectStore.prototype[method];
-  let left = failures;
-  return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
-    this: IDBObjectStore,
-    ...args: Parameters<IDBObjectStore['add']>
-  ) {
-    if (left-- > 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    return original.apply(this, args);
-  });
-}
-
-describe('indexedDbBuffer() at the storage quota', () => {
-  const severities = ['low', 'critical', 'low', 'info', 'high'] as const;
-
-  it('prunes the lowest-severity, oldest events first and counts them (SPEC §3)', async () => {
-    const buffer = origin()();
-    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
-    const small = jsonBytes(wireEvent(1, 'low'));
-    const base = jsonBytes(wireEvent(6, 'medium', ''));
-    const big = wireEvent(6, 'medium', 'x'.repeat(Math.round(small * 1.5) - base));
-
-    quotaFor(1);
-    expect(await buffer.put(big)).toMatchObject({ status: 'stored' });
-    // Needed 1.5 events' worth: the info event (4), then the oldest low one (1).
-    expect(numbers((await buffer.peek()).events)).toEqual([2, 3, 5, 6]);
-    const stats = await buffer.stats();
-    expect(stats).toMatchObject({ storage: 'indexeddb', dropped: { storage_quota: 2 } });
-    expect(stats.unreported).toEqual({ storage_quota: 2 });
-  });
-
-  it('prunes and retries an acknowledgement the quota refused, staying on disk', async () => {
-    const buffer = origin()();
-    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
-    const batch = await buffer.take({ maxEvents: 1 });
-    quotaFor(1, 'put');
-    expect(await buffer.ack(batch.ids)).toBe(1);
-    expect(buffer.storage).toBe('indexeddb');
-    // Event 1 was sent; the info event (4) went to make room, and is counted.
-    expect(numbers((await buffer.peek()).events)).toEqual([2, 3, 5]);
-    expect((await buffer.stats()).dropped).toEqual({ storage_quota: 1 });
-  });
-
-  it('falls back to memory, keeping the new event, when pruning does not help', async () => {
-    const tab = origin({ quotaRetries: 2 });
-    const buffer = tab();
-    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
-    quotaFor(Infinity);
-    expect(await buffer.put(wireEvent(6))).toEqual({ status: 'stored', evicted: 0 });
-    expect(buffer.storage).toBe('memory');
-    const stats = await buffer.stats();
-    expect(stats.fallbackReason).toMatch(/^QuotaExceededError: /);
-    expect(numbers((await buffer.take()).events)).toEqual([6]);
-
-    // Two rounds of pruning, each counted; what is left on disk is the most severe.
-    vi.restoreAllMocks();
-    const later = tab();
-    await later.put(wireEvent(7, 'critical'));
-    const onDisk = await later.peek();
-    const pruned = stats.dropped.storage_quota ?? 0;
-    expect(pruned).toBeGreaterThanOrEqual(2);
-    expect(onDisk.events.length - 1 + pruned).toBe(5);
-    // The pruning is recorded on disk by the next write that succeeds, for the next batch.
-    expect(onDisk.dropped).toEqual({ storage_quota: pruned });
-    const pruneOrder = [4, 1, 3, 5, 2]; // info, then low (oldest first), high, critical
-    const kept = [...pruneOrder.slice(pruned).sort((x, y) => x - y), 7];
-    expect(numbers(onDisk.events)).toEqual(kept);
   });
 });
 
