@@ -17,7 +17,8 @@ import type { DropReason } from './drop-reasons.js';
  * Which event goes when the buffer is full: `drop_oldest` evicts the oldest events not being
  * sent (keeps the newest, the usual choice for errors) and refuses the new event only when
  * the events being sent leave no room; `drop_newest` refuses the new event. Either way the drop
- * is counted as `buffer_overflow`, and an event never ends both sent and dropped.
+ * is counted as `buffer_overflow`. Events being sent by another tab are spared for as long as
+ * its take lends them (5 minutes, see `LEND_MS`), so that no event ends both sent and dropped.
  */
 export type OverflowPolicy = 'drop_oldest' | 'drop_newest';
 

@@ -87,6 +87,11 @@ export interface EventStore {
     skip: ReadonlySet<string>,
     lend?: boolean,
   ): Promise<StoreRead>;
+  /**
+   * Records anew which ids this instance has in flight (after a release) where the store is
+   * shared and `read` lends; nothing elsewhere. Best effort: a failure changes nothing else.
+   */
+  lend(inFlight: ReadonlySet<string>): Promise<void>;
   /** Removes the entries with these ids; resolves with how many were there. */
   remove(ids: readonly string[], settle: StoreRemoval): Promise<number>;
   /** Depth and unreported drops. */

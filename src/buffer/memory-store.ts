@@ -86,6 +86,9 @@ export function memoryStore(): EventStore {
       for (const entry of entries.values()) if (!batch.offer(entry)) break;
       return { entries: batch.entries, drops };
     },
+    async lend() {
+      // One instance per memory store: nothing to tell.
+    },
     async remove(ids, settle): Promise<number> {
       let removed = 0;
       for (const id of ids) {

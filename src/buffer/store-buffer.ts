@@ -233,6 +233,8 @@ export function storeBuffer(
     },
     release(ids: readonly string[], dropped: DropCounts = {}): void {
       settle(ids, dropped);
+      // Other instances may evict what is no longer in flight here.
+      if (ids.length > 0) void enqueue(async () => store?.lend(inFlight)).catch(() => undefined);
     },
     async drop(ids: readonly string[], reason: DropReason): Promise<number> {
       checkOptions('drop arguments').that('reason', reason, isDropReason(reason), REASON).done();

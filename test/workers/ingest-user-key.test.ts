@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../workers/src/crypto/sha256.js';
-import { userKey } from '../../workers/src/ingest/user-key.js';
+import { rememberingUserKeys, userKey } from '../../workers/src/ingest/user-key.js';
 
 /** SHA-256 as Web Crypto computes it, in hex. */
 async function webCryptoHex(text: string): Promise<string> {
@@ -49,17 +49,27 @@ describe('userKey()', () => {
     );
   });
 
-  it('answers the same key from memory, for long ids and after older ids are forgotten', async () => {
+  it('remembers the keys of 4096 users of short ids, forgetting the oldest first', async () => {
+    const hash = vi.fn(sha256Hex);
+    const userKey = rememberingUserKeys(hash);
+    const hashes = () => hash.mock.calls.length;
     const first = await userKey('acme', 'user-0');
+    const before = hashes();
+    expect(await userKey('acme', 'user-0')).toBe(first);
+    expect(hashes()).toBe(before); // remembered
     const long = 'u'.repeat(500);
     const expectedLong = (await webCryptoHex(`acme\0${long}`)).slice(0, 32);
     expect(await userKey('acme', long)).toBe(expectedLong);
-    for (let i = 1; i <= 5000; i++) await userKey('acme', `user-${i}`);
-    expect(await userKey('acme', 'user-0')).toBe(first);
-    expect(await userKey('other', 'user-0')).not.toBe(first);
-    expect(await userKey('acme', 'user-4999')).toBe(
-      (await webCryptoHex('acme\0user-4999')).slice(0, 32),
-    );
     expect(await userKey('acme', long)).toBe(expectedLong);
+    expect(hashes()).toBe(before + 2); // too long to remember
+    for (let i = 1; i <= 4096; i++) await userKey('acme', `user-${i}`);
+    const full = hashes();
+    expect(await userKey('acme', 'user-4096')).toBe(
+      (await webCryptoHex('acme\0user-4096')).slice(0, 32),
+    );
+    expect(hashes()).toBe(full);
+    expect(await userKey('acme', 'user-0')).toBe(first); // forgotten, hashed again
+    expect(hashes()).toBe(full + 1);
+    expect(await userKey('other', 'user-0')).not.toBe(first);
   });
 });

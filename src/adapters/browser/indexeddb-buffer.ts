@@ -8,29 +8,23 @@
  * @module
  */
 import { wrap, type IDBPDatabase } from 'idb';
-import type { BatchLimits, EventBuffer, PutResult } from '../../buffer/buffer.js';
+import type { BatchLimits, EventBuffer } from '../../buffer/buffer.js';
 import type { BufferOptions } from '../../buffer/buffer-options.js';
 import { addDrops, subtractDrops, type DropCounts } from '../../buffer/drop-counts.js';
 import { collectBatch } from '../../buffer/batch-collector.js';
-import type { EventStore, StoreRead, StoreRemoval, StoreWrite } from '../../buffer/event-store.js';
-import { makeRoom, type Victim } from '../../buffer/overflow.js';
+import type { EventStore, StoreRead, StoreRemoval } from '../../buffer/event-store.js';
 import { storeBuffer } from '../../buffer/store-buffer.js';
 import { checkOptions } from '../../policy/option-checks.js';
 import { systemClock, type Clock } from '../../runtime/clock.js';
 import { createId } from '../../runtime/random-id.js';
 import { systemTimers, type Timers } from '../../runtime/timers.js';
-import {
-  BUFFER_DB_VERSION,
-  upgrade,
-  type BufferDB,
-  type Events,
-  type ReadTx,
-} from './buffer-schema.js';
-import { recount, stateOf } from './buffer-state.js';
+import { BUFFER_DB_VERSION, upgrade, type BufferDB, type ReadTx } from './buffer-schema.js';
+import { stateOf } from './buffer-state.js';
 import { inTransaction } from './in-transaction.js';
-import { lentIds, lentRecord } from './lent-record.js';
+import { expiredKeys, lentKeys, lentRecord } from './lent-record.js';
 import { openIndexedDb } from './open-indexeddb.js';
-import { pruneForQuota, recoverFromQuota } from './quota-recovery.js';
+import { writeOnce } from './write-events.js';
+import { isQuotaExceeded, pruneForQuota, recoverFromQuota } from './quota-recovery.js';
 import { getIndexedDB } from './storage-globals.js';
 
 /** Options of {@link indexedDbBuffer}. */
@@ -49,104 +43,6 @@ export interface IndexedDbBufferOptions extends BufferOptions {
   readonly clock?: Clock;
 }
 
-const RANK: Readonly<Record<string, number>> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-const DUPLICATE: PutResult = Object.freeze({ status: 'duplicate' });
-const REFUSED: PutResult = Object.freeze({ status: 'dropped', reason: 'buffer_overflow' });
-const INVALID: PutResult = Object.freeze({ status: 'dropped', reason: 'invalid' });
-
-/**
- * The events not in flight (in this tab or, per the lent record, the sending one), oldest
- * first, one per call, as victims that note their ids; none once they run out.
- */
-function oldestFirst(
-  events: Events,
-  inFlight: ReadonlySet<string>,
-  gone: Set<string>,
-): () => Promise<Victim | undefined> {
-  /** `undefined` until opened, `null` once past the last event. */
-  let cursor: Awaited<ReturnType<Events['openCursor']>> | undefined;
-  return async () => {
-    if (cursor === null) return undefined;
-    cursor = cursor === undefined ? await events.openCursor() : await cursor.continue();
-    while (cursor !== null && inFlight.has(cursor.value.id)) cursor = await cursor.continue();
-    if (cursor === null) return undefined;
-    const { primaryKey } = cursor;
-    const { id, bytes } = cursor.value;
-    return { id, bytes, evict: () => (gone.add(id), events.delete(primaryKey)) };
-  };
-}
-
-/**
- * One atomic write of a batch by the instance `writer` at `now` (ms since the epoch); throws
- * (after aborting) when IndexedDB does.
- */
-async function writeOnce(
-  db: IDBPDatabase<BufferDB>,
-  batch: StoreWrite,
-  writer: string,
-  now: number,
-) {
-  const tx = db.transaction(['events', 'meta'], 'readwrite');
-  return inTransaction(tx, async (requests) => {
-    const events = tx.objectStore('events');
-    const meta = tx.objectStore('meta');
-    const [record, count, lent] = await Promise.all([
-      meta.get('state'),
-      events.count(),
-      meta.get('lent'),
-    ]);
-    const state = stateOf(record);
-    if (count !== state.events) await recount(await events.openCursor(), state);
-    const spared = lentIds(lent, writer, batch.inFlight, now);
-    const byId = events.index('byId');
-    const existing = await Promise.all(batch.entries.map((e) => byId.getKey(e.id)));
-    const added = new Set<string>();
-    const gone = new Set<string>();
-    const outcomes: PutResult[] = [];
-    let overflowed = 0;
-    for (const [i, entry] of batch.entries.entries()) {
-      if ((existing[i] !== undefined || added.has(entry.id)) && !gone.has(entry.id)) {
-        outcomes.push(DUPLICATE);
-        continue;
-      }
-      const evicted = await makeRoom(
-        state,
-        entry.bytes,
-        batch.bounds,
-        oldestFirst(events, spared, gone),
-      );
-      if (evicted < 0) {
-        overflowed++;
-        outcomes.push(REFUSED);
-        continue;
-      }
-      overflowed += evicted;
-      try {
-        const rank = RANK[entry.event.severity] ?? 2;
-        requests.push(events.add({ id: entry.id, rank, bytes: entry.bytes, event: entry.event }));
-      } catch (error) {
-        // Something JSON skips (a function) that IndexedDB cannot clone: this event only.
-        if ((error as { name?: unknown } | null)?.name !== 'DataCloneError') throw error;
-        outcomes.push(INVALID);
-        continue;
-      }
-      added.add(entry.id);
-      gone.delete(entry.id);
-      state.events++;
-      state.bytes += entry.bytes;
-      outcomes.push({ status: 'stored', evicted });
-    }
-    const invalid = outcomes.filter((o) => o === INVALID).length;
-    const dropped: DropCounts = addDrops(
-      overflowed > 0 ? { buffer_overflow: overflowed } : {},
-      invalid > 0 ? { invalid } : {},
-    );
-    state.drops = addDrops(addDrops(state.drops, batch.drops), dropped);
-    requests.push(meta.put(state));
-    return { outcomes, dropped };
-  });
-}
-
 /** The oldest events not in `skip` within `limits`, and the unreported drops, in `tx`. */
 async function readOldest(
   tx: ReadTx,
@@ -158,6 +54,31 @@ async function readOldest(
   let cursor = await tx.objectStore('events').openCursor();
   while (cursor !== null && batch.offer(cursor.value)) cursor = await cursor.continue();
   return { entries: batch.entries, drops: state.drops };
+}
+
+/**
+ * {@link readOldest} in a write transaction that also records what `lender` then has in flight
+ * (`skip` and the batch) and deletes the records of tabs that went away.
+ */
+async function lendOldest(
+  db: IDBPDatabase<BufferDB>,
+  limits: Required<BatchLimits>,
+  skip: ReadonlySet<string>,
+  lender: string,
+  now: number,
+): Promise<StoreRead> {
+  const tx = db.transaction(['events', 'meta'], 'readwrite');
+  return inTransaction(tx, async (requests) => {
+    const meta = tx.objectStore('meta');
+    const [read, records] = await Promise.all([
+      readOldest(tx, limits, skip),
+      meta.getAll(lentKeys()),
+    ]);
+    const ids = [...skip, ...read.entries.map((entry) => entry.id)];
+    for (const key of expiredKeys(records, now)) requests.push(meta.delete(key));
+    requests.push(meta.put(lentRecord(lender, ids, now)));
+    return read;
+  });
 }
 
 /** Removes events by id in one transaction, settling them as acknowledged or dropped. */
@@ -220,16 +141,21 @@ function idbStore(
         batch.entries.reduce((sum, e) => sum + e.bytes, 0),
       ),
     async read(limits, skip, lend = false) {
-      if (!lend) {
-        const tx = db.transaction(['events', 'meta'], 'readonly');
-        return inTransaction(tx, () => readOldest(tx, limits, skip));
+      if (lend) {
+        try {
+          return await lendOldest(db, limits, skip, instance, clock.now());
+        } catch (error) {
+          // The record is a safeguard: over the quota, the batch goes out without it.
+          if (!isQuotaExceeded(error)) throw error;
+        }
       }
-      const tx = db.transaction(['events', 'meta'], 'readwrite');
-      return inTransaction(tx, async (requests) => {
-        const read = await readOldest(tx, limits, skip);
-        const ids = [...skip, ...read.entries.map((entry) => entry.id)];
-        requests.push(tx.objectStore('meta').put(lentRecord(instance, ids, clock.now())));
-        return read;
+      const tx = db.transaction(['events', 'meta'], 'readonly');
+      return inTransaction(tx, () => readOldest(tx, limits, skip));
+    },
+    async lend(inFlight) {
+      const tx = db.transaction('meta', 'readwrite');
+      await inTransaction(tx, async (requests) => {
+        requests.push(tx.store.put(lentRecord(instance, [...inFlight], clock.now())));
       });
     },
     remove: (ids, settle) => recovering(() => removeOnce(db, ids, settle), 0),

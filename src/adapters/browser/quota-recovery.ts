@@ -9,7 +9,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BufferDB } from './buffer-schema.js';
 import { stateOf } from './buffer-state.js';
 import { inTransaction } from './in-transaction.js';
-import { lentIds } from './lent-record.js';
+import { lentKeys, sparedIds } from './lent-record.js';
 
 /** Error names that mean the origin's storage quota is exhausted. */
 const QUOTA_ERROR_NAMES: ReadonlySet<string> = new Set([
@@ -86,9 +86,9 @@ export async function pruneForQuota(
   needBytes: number,
   now: number,
 ): Promise<number> {
-  const [state, lent] = await Promise.all([db.get('meta', 'state'), db.get('meta', 'lent')]);
+  const [state, lent] = await Promise.all([db.get('meta', 'state'), db.getAll('meta', lentKeys())]);
   const stored = stateOf(state).bytes;
-  const spared = lentIds(lent, '', new Set(), now);
+  const spared = sparedIds(lent, '', new Set(), now);
   const tx = db.transaction('events', 'readwrite');
   return inTransaction(tx, async () => {
     const target = Math.max(needBytes, Math.ceil(stored / 10));

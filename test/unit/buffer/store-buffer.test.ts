@@ -16,6 +16,7 @@ function flakyStore() {
     kind: 'indexeddb',
     write: (batch) => guard('write', batch.entries.length, () => inner.write(batch)),
     read: (limits, skip) => guard('read', 0, () => inner.read(limits, skip)),
+    lend: (inFlight) => guard('lend', inFlight.size, () => inner.lend(inFlight)),
     remove: (ids, settle) => guard('remove', ids.length, () => inner.remove(ids, settle)),
     totals: () => guard('totals', 0, () => inner.totals()),
     close: () => calls.push({ op: 'close', size: 0 }),

@@ -6,8 +6,6 @@ const KEY_HEX_LENGTH = 32;
 const REMEMBERED = 4096;
 /** Longest id remembered, so the memory held stays about a megabyte. */
 const REMEMBERED_ID_LENGTH = 128;
-/** `projectId + '\0' + id` → key, oldest first (a Map iterates in insertion order). */
-const remembered = new Map<string, string>();
 
 /**
  * A wire event's `user.id` as text, as the client sent it (before any scrubbing): a non-empty
@@ -36,14 +34,29 @@ export function userIdText(id: unknown): string | null {
  * @example
  * const key = await userKey('acme', 'alice@example.com');
  */
-export async function userKey(projectId: string, id: string): Promise<string> {
-  const input = `${projectId}\0${id}`;
-  if (id.length > REMEMBERED_ID_LENGTH) return sha256Hex(input).slice(0, KEY_HEX_LENGTH);
-  let key = remembered.get(input);
-  if (key === undefined) {
-    key = sha256Hex(input).slice(0, KEY_HEX_LENGTH);
-    if (remembered.size === REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    remembered.set(input, key);
-  }
-  return key;
+export const userKey = rememberingUserKeys(sha256Hex);
+
+/**
+ * A {@link userKey} over `hash` (SHA-256 in hex) with a memory of its own: for tests that count
+ * the hashes.
+ *
+ * @example
+ * const keyOf = rememberingUserKeys(sha256Hex);
+ */
+export function rememberingUserKeys(
+  hash: (text: string) => string,
+): (projectId: string, id: string) => Promise<string> {
+  /** `projectId + '\0' + id` → key, oldest first (a Map iterates in insertion order). */
+  const remembered = new Map<string, string>();
+  return async function userKey(projectId, id) {
+    const input = `${projectId}\0${id}`;
+    if (id.length > REMEMBERED_ID_LENGTH) return hash(input).slice(0, KEY_HEX_LENGTH);
+    let key = remembered.get(input);
+    if (key === undefined) {
+      key = hash(input).slice(0, KEY_HEX_LENGTH);
+      if (remembered.size === REMEMBERED) remembered.delete(remembered.keys().next().value!);
+      remembered.set(input, key);
+    }
+    return key;
+  };
 }

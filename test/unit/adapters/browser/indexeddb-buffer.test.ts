@@ -93,6 +93,20 @@ describe('indexedDbBuffer()', () => {
     expect((await writer.stats()).unreported).toEqual({ buffer_overflow: 2 });
   });
 
+  it('spares what each of two sending tabs has in flight, and no longer what one released', async () => {
+    const tab = origin({ maxEvents: 3 });
+    const [first, second, writer] = [tab(), tab(), tab()];
+    for (let n = 1; n <= 3; n++) await writer.put(wireEvent(n));
+    const sending = await first.take({ maxEvents: 2 });
+    await second.take({ maxEvents: 1 }); // a lead lost mid-send: both tabs send for a moment
+    expect(await writer.put(wireEvent(4))).toEqual({ status: 'stored', evicted: 1 });
+    expect(numbers((await writer.peek()).events)).toEqual([1, 2, 4]);
+    first.release(sending.ids);
+    await first.size(); // after the release's record
+    await writer.put(wireEvent(5));
+    expect(numbers((await writer.peek()).events)).toEqual([1, 4, 5]); // 1: still in the second tab
+  });
+
   it("stops sparing another tab's events once its lease is over", async () => {
     const time = manualTime();
     const tab = origin({ maxEvents: 2, clock: time.clock });

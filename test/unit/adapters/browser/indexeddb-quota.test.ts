@@ -42,6 +42,14 @@ describe('indexedDbBuffer() at the storage quota', () => {
     expect(stats.unreported).toEqual({ storage_quota: 2 });
   });
 
+  it('still hands out a batch when the quota refuses to record it as lent', async () => {
+    const buffer = origin()();
+    for (const [i, severity] of severities.entries()) await buffer.put(wireEvent(i + 1, severity));
+    quotaFor(1, 'put');
+    expect(numbers((await buffer.take({ maxEvents: 2 })).events)).toEqual([1, 2]);
+    expect(buffer.storage).toBe('indexeddb');
+  });
+
   it('spares the events being sent when it prunes', async () => {
     const buffer = origin()();
     for (const [n, severity] of [
