@@ -67,7 +67,8 @@ async function lendOldest(
   lender: string,
   now: number,
 ): Promise<StoreRead> {
-  const tx = db.transaction(['events', 'meta'], 'readwrite');
+  // Relaxed: the record is a safeguard for the next minutes, not data to flush to disk first.
+  const tx = db.transaction(['events', 'meta'], 'readwrite', { durability: 'relaxed' });
   return inTransaction(tx, async (requests) => {
     const meta = tx.objectStore('meta');
     const [read, records] = await Promise.all([
@@ -153,7 +154,7 @@ function idbStore(
       return inTransaction(tx, () => readOldest(tx, limits, skip));
     },
     async lend(inFlight) {
-      const tx = db.transaction('meta', 'readwrite');
+      const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
       await inTransaction(tx, async (requests) => {
         requests.push(tx.store.put(lentRecord(instance, [...inFlight], clock.now())));
       });
