@@ -3,6 +3,7 @@
 // with storage stubbed, and this side times each call. workerd's own clock does not move while
 // a request computes, so the time is taken here: it includes one loopback round trip per call
 // (about a millisecond, under 3% of a call), so the figure errs on the slow side.
+import { timedSummary } from './stubbed.mjs';
 
 const REQUESTS_PER_CALL = 20;
 
@@ -35,13 +36,5 @@ export async function measureIngestInWorkerd({ url, makeBody, seconds = 4, warmu
     took += elapsed;
     requests += REQUESTS_PER_CALL;
   }
-  const events = requests * perBatch;
-  return {
-    events,
-    requests,
-    usPerRequest: (took / requests) * 1000,
-    eventsPerSec: events / (took / 1000),
-    failures,
-    firstFailure,
-  };
+  return timedSummary({ requests, eventsPerRequest: perBatch, ms: took, failures, firstFailure });
 }

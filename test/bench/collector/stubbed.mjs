@@ -130,12 +130,26 @@ export async function measureIngestCpu({ makeBody, seconds = 4, warmupSeconds = 
     inApp += took;
     requests += 1;
   }
-  const events = requests * makeBody.meta.events;
+  return timedSummary({
+    requests,
+    eventsPerRequest: makeBody.meta.events,
+    ms: inApp,
+    failures,
+    firstFailure,
+  });
+}
+
+/**
+ * `{ events, requests, usPerRequest, eventsPerSec, failures, firstFailure }` of `requests`
+ * timed requests of `eventsPerRequest` events that took `ms` in all.
+ */
+export function timedSummary({ requests, eventsPerRequest, ms, failures, firstFailure }) {
+  const events = requests * eventsPerRequest;
   return {
     events,
     requests,
-    usPerRequest: (inApp / requests) * 1000,
-    eventsPerSec: events / (inApp / 1000),
+    usPerRequest: (ms / requests) * 1000,
+    eventsPerSec: events / (ms / 1000),
     failures,
     firstFailure,
   };
