@@ -19,7 +19,7 @@ $('throw').addEventListener('click', () => {
   });
 });
 $('reject').addEventListener('click', () => {
-  Promise.reject(new Error('Payment service answered 503'));
+  Promise.reject(new Error('Request failed with status code 503')); // external_service_error
 });
 $('pii').addEventListener('click', () => {
   faultline.captureException(
