@@ -15,7 +15,13 @@ import {
   type FetchTransportOptions,
 } from './fetch-transport-options.js';
 import { gzipIfSmaller, GZIP_MIN_BYTES } from './gzip.js';
-import { collectorMessage, postBody, rejectedByIndex, type CollectorAnswer } from './post-body.js';
+import {
+  collectorMessage,
+  isAcknowledgement,
+  postBody,
+  rejectedByIndex,
+  type CollectorAnswer,
+} from './post-body.js';
 import type { OutgoingBatch, SendOptions, SendResult, Transport } from './transport.js';
 import type { TransportFailure, TransportStatus } from './transport.js';
 
@@ -149,7 +155,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     const answer = await post(chunk, round);
     const { status } = answer;
     const now = clock.now();
-    if (status >= 200 && status < 300) {
+    if (isAcknowledgement(status, answer.body)) {
       const rejected = rejectedByIndex(answer.body);
       chunk.events.forEach(({ id }, index) => {
         if (!rejected.has(index)) round.acked.push(id);
@@ -177,10 +183,13 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     const message =
       status === 0
         ? (readString(answer.error, 'message') ?? 'fetch failed')
-        : collectorMessage(answer);
+        : status < 300
+          ? `HTTP ${status} without an ingest answer: is the endpoint the collector's base URL?`
+          : collectorMessage(answer);
     lastFailure = { status, message, at: now };
-    if (status >= 400 && !isRetryableStatus(status)) {
-      stopped = true; // 400, 401, 403, 404, 415…: resending the same request cannot succeed
+    if ((status >= 200 && status < 300) || (status >= 400 && !isRetryableStatus(status))) {
+      // 400, 401, 403, 404, 415…, or a page that is not the collector's: resending cannot succeed
+      stopped = true;
       return false;
     }
     // An open breaker's rejection (circuit_open FaultError) says when it will let a probe in.

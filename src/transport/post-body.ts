@@ -99,6 +99,19 @@ export function collectorMessage(answer: CollectorAnswer): string {
   return typeof error?.message === 'string' ? error.message : `HTTP ${answer.status}`;
 }
 
+/**
+ * Whether an answer acknowledges the batch: a 202, or another 2xx whose JSON body says how many
+ * events were `accepted` (a proxy may change the status). Any other 2xx is a page that is not the
+ * collector (a wrong endpoint, a catch-all rewrite): taking it for an acknowledgement would
+ * delete the events unsent.
+ */
+export function isAcknowledgement(status: number, body: unknown): boolean {
+  if (status === 202) return true;
+  return (
+    status >= 200 && status < 300 && typeof (body as { accepted?: unknown })?.accepted === 'number'
+  );
+}
+
 /** The `rejected[]` of a 202 answer, as index → the collector's FaultError JSON. */
 export function rejectedByIndex(body: unknown): Map<number, unknown> {
   const rejected = new Map<number, unknown>();

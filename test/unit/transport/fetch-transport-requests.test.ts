@@ -148,13 +148,31 @@ describe('createFetchTransport(): requests', () => {
     expect(cancelled).toBe(true);
   });
 
-  it('treats a 2xx without a JSON body as acknowledging every event', async () => {
+  it('keeps the events and stops on a 2xx that is not an ingest answer (a wrong endpoint)', async () => {
     const fetch = (async () =>
       new Response('<html>ok</html>', { status: 200 })) as typeof globalThis.fetch;
     const { transport } = setup(fetch);
     expect(await transport.send({ events: wireEvents(2) })).toMatchObject({
-      acked: ids(wireEvents(2)),
+      acked: [],
+      dropped: [],
+      retry: ids(wireEvents(2)),
     });
+    expect(transport.status()).toMatchObject({
+      state: 'stopped',
+      lastFailure: { status: 200, message: expect.stringMatching(/collector's base URL/) },
+    });
+  });
+
+  it('takes a 202 without a body, or a 2xx saying what it accepted, as acknowledgements', async () => {
+    for (const answer of [
+      new Response(null, { status: 202 }),
+      Response.json({ accepted: 2, duplicate: 0, rejected: [] }, { status: 200 }),
+    ]) {
+      const { transport } = setup((async () => answer) as typeof globalThis.fetch);
+      expect(await transport.send({ events: wireEvents(2) })).toMatchObject({
+        acked: ids(wireEvents(2)),
+      });
+    }
   });
 
   it("names the SDK with the package's version by default", () => {
