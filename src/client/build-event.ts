@@ -12,9 +12,11 @@ import { fingerprint } from '../stack/fingerprint.js';
 import { fnv1a64Parts } from '../stack/hash.js';
 import type { StackFrame } from '../stack/stack-frame.js';
 import type { WireBreadcrumb, WireEvent } from '../wire/event-schema.js';
+import { fitWireLimits } from '../wire/fit-wire-limits.js';
 import { WIRE_LIMITS as L } from '../wire/limits.js';
 import { toPlainData, truncate } from '../wire/to-plain-data.js';
 import type { CaptureHint } from './capture-hint.js';
+import { crumbLevelOf, fingerprintParts, severityOf } from './loose-input.js';
 import type { Scope } from './scope.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -72,7 +74,8 @@ export function buildEvent(
   if (fields.user !== undefined) event.user = toPlainData(fields.user) as Record<string, unknown>;
   if (fields.tags !== undefined) event.tags = fields.tags;
   if (fields.breadcrumbs !== undefined) event.breadcrumbs = fields.breadcrumbs.map(boundCrumb);
-  if (hint.severity !== undefined) event.severity = hint.severity;
+  const severity = severityOf(hint.severity);
+  if (severity !== undefined) event.severity = severity;
   if (hint.correlationId !== undefined) {
     event.correlationId = truncate(String(hint.correlationId), L.idLength);
   }
@@ -94,8 +97,9 @@ export function buildEvent(
   scrubbed.category = event.category;
   scrubbed.severity = event.severity;
   if (event.traceId !== undefined) scrubbed.traceId = event.traceId;
-  const chosen = hint.fingerprint;
-  if (chosen === undefined) {
+  fitWireLimits(scrubbed);
+  const parts = fingerprintParts(hint.fingerprint);
+  if (parts === undefined) {
     const key = fingerprint({
       type: scrubbed.type,
       message: scrubbed.message,
@@ -105,8 +109,6 @@ export function buildEvent(
   }
   // `c:` marks the app's choice on the wire: only such a value groups at the collector, and it
   // is a hash, so no part the app chose (a user id, say) leaves the page.
-  // NUL between parts, as the computed fingerprint does: ['ab', 'c'] and ['a', 'bc'] differ.
-  const parts = typeof chosen === 'string' ? [chosen] : chosen.flatMap((p) => ['\0', String(p)]);
   const key = `c:${fnv1a64Parts(parts)}`;
   scrubbed.fingerprint = key;
   return { event: scrubbed, key };
@@ -123,7 +125,8 @@ function boundCrumb(crumb: WireBreadcrumb): WireBreadcrumb {
     category: truncate(String(crumb.category), L.nameLength),
   };
   if (crumb.message !== undefined) out.message = truncate(String(crumb.message), L.messageLength);
-  if (crumb.level !== undefined) out.level = crumb.level;
+  const level = crumbLevelOf(crumb.level);
+  if (level !== undefined) out.level = level;
   if (crumb.data !== undefined) out.data = toPlainData(crumb.data) as Record<string, unknown>;
   return out;
 }

@@ -29,6 +29,12 @@ import { Scope } from './scope.js';
 import { ALWAYS_SEND } from './send-gate.js';
 
 /**
+ * How long an async `beforeSend` may take over one event; after it the event goes on as it was
+ * (already scrubbed), as when the hook throws, and what the hook says later is ignored.
+ */
+export const BEFORE_SEND_TIMEOUT_MS = 10_000;
+
+/**
  * Creates a capture client.
  *
  * @throws FaultError of the config family (1101–1203) listing every invalid option.
@@ -73,9 +79,10 @@ export function createClient(options: ClientOptions): Client {
     clock,
     timers,
     folds: dedupe,
+    // Waits for its own events only: a `beforeSend` still deciding on another event must not
+    // hold up sending.
     releaseFolds: async (force) => {
-      for (const event of dedupe.take(force)) finish(event);
-      await settled();
+      await Promise.all(dedupe.take(force).map((event) => finish(event).done));
     },
   });
   const settings: EventSettings = {
@@ -105,7 +112,11 @@ export function createClient(options: ClientOptions): Client {
     writes.add(work);
     void work.finally(() => writes.delete(work));
   };
-  const drop = (reason: DropReason, count = 1) => track(buffer.recordDrop(reason, count));
+  const drop = (reason: DropReason, count = 1): Promise<unknown> => {
+    const work = buffer.recordDrop(reason, count);
+    track(work);
+    return work;
+  };
   const hook = config.beforeSend as BeforeSend | undefined;
   const settled = () => Promise.all([...writes]);
 
@@ -116,28 +127,33 @@ export function createClient(options: ClientOptions): Client {
       delivery.nudge();
       return undefined;
     }
-    const finished = finish(event);
+    const { finished } = finish(event);
     if (finished === undefined) return event.id; // an async beforeSend decides later
     return 'event' in finished ? finished.event.id : undefined;
   }
 
-  /** `beforeSend`, then the buffer; every event passes here, folded repeats included. */
-  function finish(event: WireEvent): Finished | undefined {
+  /**
+   * `beforeSend`, then the buffer; every event passes here, folded repeats included. `finished`
+   * is there unless an async hook decides later; `done` settles once the event is stored or
+   * its drop counted.
+   */
+  function finish(event: WireEvent): { finished?: Finished; done: Promise<unknown> } {
     const occurrences = event.occurrences ?? 1;
-    const finished = finishEvent(event, hook);
+    const finished = finishEvent(event, hook, { timers, ms: BEFORE_SEND_TIMEOUT_MS });
     if ('then' in finished) {
-      track(finished.then((done) => store(done, occurrences)));
-      return undefined;
+      const done = finished.then((result) => store(result, occurrences));
+      track(done);
+      return { done };
     }
-    store(finished, occurrences);
-    return finished;
+    return { finished, done: store(finished, occurrences) };
   }
 
-  function store(finished: Finished, occurrences: number): void {
+  function store(finished: Finished, occurrences: number): Promise<unknown> {
     if ('drop' in finished) return drop(finished.drop, occurrences);
     const { event, bytes } = finished;
     unsaved.set(event.id, event);
-    track(delivery.enqueue(event, bytes).finally(() => unsaved.delete(event.id)));
+    const write = delivery.enqueue(event, bytes).finally(() => unsaved.delete(event.id));
+    track(write);
     for (const listener of listeners) {
       try {
         listener(event);
@@ -145,6 +161,7 @@ export function createClient(options: ClientOptions): Client {
         // a listener's failure is its own
       }
     }
+    return write;
   }
 
   function capture(thrown: unknown, hint?: CaptureHint | null): string | undefined {
@@ -187,8 +204,8 @@ export function createClient(options: ClientOptions): Client {
       return delivery.within(timeoutMs, whenSent, false);
     },
     async beacon() {
+      // The page is going: what is still on its way to the buffer goes now, the rest from it.
       if (unsaved.size > 0) transport.beacon({ events: [...unsaved.values()] });
-      await settled();
       await delivery.beacon().catch(() => undefined);
     },
     async close(requestedMs) {
@@ -199,6 +216,9 @@ export function createClient(options: ClientOptions): Client {
         const flushed = await client.flush(timeoutMs);
         closed = true;
         await delivery.close();
+        // Repeats still folded (a send in flight held the last drain back) are buffered too:
+        // kept for the next start-up, or counted below with the rest of a memory buffer.
+        await Promise.all(dedupe.take(true).map((event) => finish(event).done));
         if (!flushed && buffer.storage === 'memory') await dropTheRest();
         await gate.close().catch(() => undefined);
         await buffer.close();

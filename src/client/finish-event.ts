@@ -7,6 +7,7 @@
  */
 import type { DropReason } from '../buffer/drop-reasons.js';
 import { eventBytes } from '../buffer/event-bytes.js';
+import type { TimerHandle, Timers } from '../runtime/timers.js';
 import type { WireEvent } from '../wire/event-schema.js';
 
 /** The user's last look at an event: return it (changed or not), or `null` to drop it. */
@@ -20,7 +21,8 @@ export type Finished =
  * Runs `hook` on `event` and sizes what it returns. A hook that throws (or rejects) keeps the
  * event as it was, already scrubbed: a bug in the hook must not lose it. `null` or `undefined`
  * drops it as `before_send`; anything that is not an event with an id, or that cannot be
- * serialised, is dropped as `invalid`. An async hook (a returned promise) is awaited.
+ * serialised, is dropped as `invalid`. An async hook (a returned promise) is awaited, within
+ * `limit` if one is given: past it the event goes on as it was.
  *
  * @example
  * finishEvent(event, (e) => (e.tags?.vendor === 'adsdk' ? null : e)); // { drop: 'before_send' } or { event, bytes }
@@ -28,6 +30,7 @@ export type Finished =
 export function finishEvent(
   event: WireEvent,
   hook: BeforeSend | undefined,
+  limit?: HookLimit,
 ): Finished | Promise<Finished> {
   if (hook === undefined) return sized(event);
   let result: unknown;
@@ -38,13 +41,34 @@ export function finishEvent(
   }
   try {
     if (!isThenable(result)) return checked(result);
-    return Promise.resolve(result).then(
+    const decided = Promise.resolve(result).then(
       (value) => checked(value),
       () => sized(event),
     );
+    return limit === undefined ? decided : within(decided, limit, () => sized(event));
   } catch {
     return { drop: 'invalid' }; // its `then` getter throws
   }
+}
+
+/** How long an async hook may take, and the timers that tell. */
+export interface HookLimit {
+  readonly timers: Timers;
+  readonly ms: number;
+}
+
+/** `work`, or `late()` once `limit.ms` have passed first. Its timer keeps no process alive. */
+function within(
+  work: Promise<Finished>,
+  { timers, ms }: HookLimit,
+  late: () => Finished,
+): Promise<Finished> {
+  let handle: TimerHandle | undefined;
+  const timeout = new Promise<Finished>((resolve) => {
+    handle = timers.set(() => resolve(late()), ms);
+    timers.keepAlive?.(handle, false);
+  });
+  return Promise.race([work, timeout]).finally(() => timers.clear(handle!));
 }
 
 function checked(result: unknown): Finished {

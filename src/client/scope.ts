@@ -9,7 +9,8 @@
 import { createBreadcrumbRing, type Breadcrumb } from '../context/breadcrumbs.js';
 import type { Clock } from '../runtime/clock.js';
 import { WIRE_LIMITS as L } from '../wire/limits.js';
-import { truncate } from '../wire/to-plain-data.js';
+import { toPlainData, truncate } from '../wire/to-plain-data.js';
+import { crumbLevelOf, recordOf, timestampOf } from './loose-input.js';
 
 /** The user an event happened to: plain data, e.g. `{ id, segment }`. */
 export type User = Readonly<Record<string, unknown>>;
@@ -38,9 +39,9 @@ export class Scope {
     this.#clock = clock;
   }
 
-  /** Sets the user (`null` forgets it). */
+  /** Sets the user, as a snapshot of plain data (`null`, or anything but an object, forgets it). */
   setUser(user: User | null): void {
-    this.#user = user ?? undefined;
+    this.#user = recordOf(user);
   }
 
   /** Merges tags; a tag set to `undefined` or `null` is removed. Values become strings. */
@@ -57,9 +58,22 @@ export class Scope {
     else this.#contexts[name] = context;
   }
 
-  /** Adds a breadcrumb, evicting the oldest when the trail is full. */
+  /**
+   * Adds a breadcrumb, evicting the oldest when the trail is full. Made valid for the wire as it
+   * comes in (see `loose-input.ts`): one bad breadcrumb would otherwise spoil every event until
+   * it leaves the trail.
+   */
   addBreadcrumb(crumb: BreadcrumbInput): void {
-    this.#crumbs?.add({ ...crumb, timestamp: crumb.timestamp ?? this.#clock.now() });
+    if (this.#crumbs === undefined) return;
+    const { category, message, level, data } = crumb;
+    const out: Breadcrumb = {
+      timestamp: timestampOf(crumb.timestamp, this.#clock.now()),
+      category: typeof category === 'string' ? category : String(category ?? 'default'),
+      ...(message !== undefined && { message: String(message) }),
+      ...(crumbLevelOf(level) !== undefined && { level: crumbLevelOf(level) }),
+      ...(data !== undefined && { data: recordOf(data) ?? { value: toPlainData(data) } }),
+    };
+    this.#crumbs.add(out);
   }
 
   /**
@@ -70,8 +84,9 @@ export class Scope {
     const out: ScopeFields = {};
     if (this.#user !== undefined) out.user = { ...this.#user };
     const merged = { ...this.#tags };
-    if (tags !== undefined) {
-      for (const [key, value] of Object.entries(tags)) {
+    const extra = recordOf(tags);
+    if (extra !== undefined) {
+      for (const [key, value] of Object.entries(extra)) {
         if (value !== undefined && value !== null) merged[key] = String(value);
       }
     }
@@ -84,15 +99,12 @@ export class Scope {
     }
     if (Object.keys(this.#contexts).length > 0 || context !== undefined) {
       out.context = { ...this.#contexts };
-      if (context !== undefined)
-        Object.assign(out.context, isRecord(context) ? context : { value: context });
+      if (context !== undefined) {
+        Object.assign(out.context, recordOf(context) ?? { value: toPlainData(context) });
+      }
     }
     if (this.#crumbs !== undefined && this.#crumbs.size > 0)
       out.breadcrumbs = this.#crumbs.toArray();
     return out;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

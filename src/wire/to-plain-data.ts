@@ -20,6 +20,9 @@ const DEFAULT_LIMITS: PlainDataLimits = {
   stringLength: WIRE_LIMITS.dataStringLength,
 };
 
+/** What stands for a value that cannot be read (a throwing getter, a revoked proxy). */
+const UNREADABLE = '[Unreadable]';
+
 /** Cuts `text` to `max` code units, marking the cut. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
@@ -80,7 +83,7 @@ function convert(
       path.delete(object);
     }
   } catch {
-    return '[Unreadable]';
+    return UNREADABLE;
   }
 }
 
@@ -107,7 +110,7 @@ function convertContainer(
     values = entries.map(([, v]) => v);
   } else {
     keys = Object.keys(object);
-    values = keys.map((k) => (object as Record<string, unknown>)[k]);
+    values = keys.map((k) => readKey(object as Record<string, unknown>, k));
   }
   const out: { [key: string]: PlainData } = {};
   if (object instanceof Error) {
@@ -129,4 +132,13 @@ function convertContainer(
     kept++;
   }
   return out;
+}
+
+/** One value of `object`, or the marker when reading it throws (a getter that fails). */
+function readKey(object: Record<string, unknown>, key: string): unknown {
+  try {
+    return object[key];
+  } catch {
+    return UNREADABLE;
+  }
 }
