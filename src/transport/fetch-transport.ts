@@ -25,6 +25,12 @@ import {
 import type { OutgoingBatch, SendOptions, SendResult, Transport } from './transport.js';
 import type { TransportFailure, TransportStatus } from './transport.js';
 
+/**
+ * Bodies any proxy in front of the collector should take: the size of a beacon. One event under
+ * it refused with a 413 means a cap on every body, not an event too large.
+ */
+export const SMALL_BODY_BYTES = 64 * 1024;
+
 /** One `send` in progress: what it collects (`retryInMs` is added at the end) and how it runs. */
 interface Round {
   readonly acked: string[];
@@ -118,6 +124,18 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     }
   }
 
+  /**
+   * Whether `chunk` is one event (no counts) of under {@link SMALL_BODY_BYTES}: refused with a
+   * 413, it shows a proxy capping every body, not an event too large. The transport then stops
+   * and keeps it, rather than drop every event one request each.
+   */
+  function isSmallAlone(chunk: RequestChunk): boolean {
+    const [lone] = chunk.events;
+    return (
+      chunk.events.length === 1 && chunk.dropped === undefined && lone!.bytes < SMALL_BODY_BYTES
+    );
+  }
+
   /** Sends each chunk in turn until one must wait; returns false if one did. */
   async function deliverAll(chunks: readonly RequestChunk[], round: Round): Promise<boolean> {
     let going = true;
@@ -169,7 +187,9 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
       return true;
     }
     const problem = (answer.body as { error?: unknown } | undefined)?.error;
-    if (status === 413) return split(chunk, 'event_too_large', problem, round);
+    if (status === 413 && !isSmallAlone(chunk)) {
+      return split(chunk, 'event_too_large', problem, round);
+    }
     if (status === 400 && chunk.dropped !== undefined) {
       round.droppedReported = true; // the counts may be what was refused: send the events alone
       return chunk.events.length === 0 || deliver({ events: chunk.events }, round);

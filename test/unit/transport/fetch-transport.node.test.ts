@@ -31,7 +31,7 @@ interface IngestCode {
   ): { valid: { event: WireEvent }[]; rejected: { index: number; error: unknown }[] };
 }
 
-const MAX_BODY_BYTES = 8 * 1024;
+const MAX_BODY_BYTES = 72 * 1024;
 let collector: IngestCode;
 const stored = new Set<string>();
 const seen: Seen[] = [];
@@ -117,7 +117,7 @@ function setup(name: string, script: Scripted[] = [], key = 'demo-public-key') {
     backoff: exponentialBackoff({ initialMs: 1000, jitter: 'none' }),
     clock: time.clock,
     timers: time.timers,
-    maxBatchBytes: 64 * 1024,
+    maxBatchBytes: 256 * 1024,
   });
   const requests = () => seen.filter((s) => s.path === `/${name}/v1/events`);
   return { transport, time, requests };
@@ -146,10 +146,10 @@ describe('createFetchTransport() against a local collector', () => {
 
   it('splits batches the collector refuses with 413 until each fits', async () => {
     const { transport, requests } = setup('split');
-    // Random-looking messages so gzip cannot squeeze 12 KB under the 8 KiB cap.
+    // Random-looking messages so gzip cannot squeeze 96 KB under the 72 KiB cap.
     const events = wireEvents(12, 1000, 200).map((event, i) => ({
       ...event,
-      message: Array.from({ length: 1000 }, (_, j) =>
+      message: Array.from({ length: 8000 }, (_, j) =>
         String.fromCharCode(33 + ((i * 7919 + j * j * 31) % 90)),
       ).join(''),
     }));
@@ -162,7 +162,7 @@ describe('createFetchTransport() against a local collector', () => {
 
   it('drops a lone event the collector still refuses with 413 as event_too_large', async () => {
     const { transport } = setup('lone');
-    const noise = Array.from({ length: 9000 }, (_, j) =>
+    const noise = Array.from({ length: 130_000 }, (_, j) =>
       String.fromCharCode(33 + ((j * j * 7) % 90)),
     ).join('');
     const [huge] = wireEvents(1, 10, 300).map((event) => ({ ...event, message: noise }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { constantBackoff } from '../../../src/backoff/constant-backoff.js';
 import { collectorBreaker } from '../../../src/transport/collector-breaker.js';
-import { createFetchTransport } from '../../../src/transport/fetch-transport.js';
+import { createFetchTransport, SMALL_BODY_BYTES } from '../../../src/transport/fetch-transport.js';
 import type { FetchTransportOptions } from '../../../src/transport/fetch-transport-options.js';
 import { manualTime } from '../../support/manual-time.js';
 import { accept, fakeCollector, offline, refuse, type Answer } from './fake-collector.js';
@@ -73,14 +73,16 @@ describe('createFetchTransport(): answers', () => {
     expect(result.acked).toEqual(ids(wireEvents(7)));
   });
 
-  it('splits a batch refused with 413 in halves, and drops a lone event still refused', async () => {
-    const huge = 'event-0003';
+  it('splits a batch refused with 413 in halves, and drops a lone large event still refused', async () => {
+    const events = wireEvents(5);
+    events[2] = { ...events[2]!, message: 'x'.repeat(SMALL_BODY_BYTES) };
+    const huge = events[2].id;
     const { transport, collector } = setup(({ batch }) =>
       batch.events.length > 2 || batch.events.some((e) => e.id === huge)
         ? refuse(413)({} as never)
         : accept()({ batch } as never),
     );
-    const result = await transport.send({ events: wireEvents(5) });
+    const result = await transport.send({ events });
     expect(collector.eventIds()).toEqual([
       ['event-0001', 'event-0002', 'event-0003', 'event-0004', 'event-0005'],
       ['event-0001', 'event-0002', 'event-0003'],
@@ -98,9 +100,19 @@ describe('createFetchTransport(): answers', () => {
     ]);
   });
 
+  it('stops and keeps the events when even one small event is refused with 413 (a proxy cap)', async () => {
+    const { transport, collector } = setup(refuse(413));
+    const result = await transport.send({ events: wireEvents(8) });
+    // 8, 4, 2, then one small event alone: not an event too large, every body is capped.
+    expect(collector.eventIds().map((batch) => batch.length)).toEqual([8, 4, 2, 1]);
+    expect(result).toMatchObject({ acked: [], dropped: [], retry: ids(wireEvents(8)) });
+    expect(transport.status()).toMatchObject({ state: 'stopped', lastFailure: { status: 413 } });
+  });
+
   it('on 413 for one event with drop counts, sends the counts apart first', async () => {
+    const [event] = wireEvents(1, SMALL_BODY_BYTES);
     const { transport, collector } = setup([refuse(413), accept(), refuse(413)]);
-    const result = await transport.send({ events: wireEvents(1), dropped: { sampled: 4 } });
+    const result = await transport.send({ events: [event!], dropped: { sampled: 4 } });
     expect(collector.seen.map((r) => [r.batch.events.length, r.batch.dropped])).toEqual([
       [1, { sampled: 4 }],
       [0, { sampled: 4 }],
