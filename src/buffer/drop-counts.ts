@@ -7,11 +7,25 @@
  */
 import type { DropReason } from './drop-reasons.js';
 
-/** How many events were dropped for each reason; reasons with none are absent. */
+/**
+ * How many errors were dropped for each reason; reasons with none are absent. An event that
+ * folds repeats counts its `occurrences` (see {@link weightOf}), as an issue's count does.
+ */
 export type DropCounts = { readonly [R in DropReason]?: number };
 
 function entries(counts: DropCounts): [DropReason, number][] {
   return Object.entries(counts) as [DropReason, number][];
+}
+
+/**
+ * How many errors `event` stands for: its `occurrences` (a whole number ≥ 1), else 1.
+ *
+ * @example
+ * weightOf({ occurrences: 5 }); // 5
+ */
+export function weightOf(event: { readonly occurrences?: unknown } | null | undefined): number {
+  const n = event?.occurrences;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 ? n : 1;
 }
 
 /**

@@ -57,8 +57,16 @@ export interface StoreRead {
 export interface StoreRemoval {
   /** Drop counts the collector acknowledged: subtracted from the unreported counts. */
   readonly reported?: DropCounts;
-  /** Counts every removed event as a drop for this reason. */
+  /** Counts every removed event as a drop for this reason (by its weight). */
   readonly reason?: DropReason;
+}
+
+/** What a removal took out. */
+export interface Removed {
+  /** Events removed. */
+  readonly events: number;
+  /** The errors they stood for (`weightOf`), what a drop counts. */
+  readonly weight: number;
 }
 
 /** Depth and unreported drops of a store. */
@@ -92,8 +100,8 @@ export interface EventStore {
    * shared and `read` lends; nothing elsewhere. Best effort: a failure changes nothing else.
    */
   lend(inFlight: ReadonlySet<string>): Promise<void>;
-  /** Removes the entries with these ids; resolves with how many were there. */
-  remove(ids: readonly string[], settle: StoreRemoval): Promise<number>;
+  /** Removes the entries with these ids; resolves with how many were there, and their weight. */
+  remove(ids: readonly string[], settle: StoreRemoval): Promise<Removed>;
   /** Depth and unreported drops. */
   totals(): Promise<StoreTotals>;
   /** Releases the storage; the store is not used afterwards. */

@@ -6,8 +6,8 @@
  * @module
  */
 import { collectBatch } from './batch-collector.js';
-import { addDrops, subtractDrops, type DropCounts } from './drop-counts.js';
-import { makeRoom } from './overflow.js';
+import { addDrops, subtractDrops, weightOf, type DropCounts } from './drop-counts.js';
+import { makeRoom, type Room } from './overflow.js';
 import type { PutResult } from './buffer.js';
 import type {
   EventStore,
@@ -44,13 +44,13 @@ export function memoryStore(): EventStore {
     entries.delete(id);
   }
 
-  /** Makes room for `entry`: how many events were evicted, or -1 to refuse it. */
-  async function room(entry: StoredEntry, batch: StoreWrite): Promise<number> {
+  /** Makes room for `entry`: what was evicted, or `undefined` to refuse it. */
+  async function room(entry: StoredEntry, batch: StoreWrite): Promise<Room | undefined> {
     const occupancy = { events: entries.size, bytes };
     const candidates = oldestFirst(entries, batch.inFlight);
     return makeRoom(occupancy, entry.bytes, batch.bounds, () => {
       const victim = candidates.next().value;
-      return victim && { ...victim, evict: () => evict(victim.id) };
+      return victim && { ...victim, weight: weightOf(victim.event), evict: () => evict(victim.id) };
     });
   }
 
@@ -66,16 +66,16 @@ export function memoryStore(): EventStore {
         }
         const { maxEvents, maxBytes } = batch.bounds;
         const fits = entries.size < maxEvents && bytes + entry.bytes <= maxBytes;
-        const evicted = fits ? 0 : await room(entry, batch);
-        if (evicted < 0) {
-          overflowed++;
+        const made = fits ? { evicted: 0, weight: 0 } : await room(entry, batch);
+        if (made === undefined) {
+          overflowed += weightOf(entry.event);
           outcomes.push(REFUSED);
           continue;
         }
-        overflowed += evicted;
+        overflowed += made.weight;
         entries.set(entry.id, entry);
         bytes += entry.bytes;
-        outcomes.push({ status: 'stored', evicted });
+        outcomes.push({ status: 'stored', evicted: made.evicted });
       }
       const dropped: DropCounts = overflowed > 0 ? { buffer_overflow: overflowed } : {};
       drops = addDrops(addDrops(drops, batch.drops), dropped);
@@ -89,18 +89,21 @@ export function memoryStore(): EventStore {
     async lend() {
       // One instance per memory store: nothing to tell.
     },
-    async remove(ids, settle): Promise<number> {
+    async remove(ids, settle) {
       let removed = 0;
+      let weight = 0;
       for (const id of ids) {
-        if (!entries.has(id)) continue;
+        const entry = entries.get(id);
+        if (entry === undefined) continue;
         evict(id);
         removed++;
+        weight += weightOf(entry.event);
       }
       if (settle.reason !== undefined && removed > 0) {
-        drops = addDrops(drops, { [settle.reason]: removed });
+        drops = addDrops(drops, { [settle.reason]: weight });
       }
       if (settle.reported !== undefined) drops = subtractDrops(drops, settle.reported);
-      return removed;
+      return { events: removed, weight };
     },
     async totals() {
       return { events: entries.size, bytes, drops };

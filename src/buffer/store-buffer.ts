@@ -17,10 +17,16 @@ import type {
   StorageKind,
 } from './buffer.js';
 import { resolveBatchLimits, resolveBufferBounds, type BufferOptions } from './buffer-options.js';
-import { addDrops, subtractDrops, type DropCounts } from './drop-counts.js';
+import { addDrops, subtractDrops, weightOf, type DropCounts } from './drop-counts.js';
 import { isDropReason, type DropReason } from './drop-reasons.js';
 import { eventBytes } from './event-bytes.js';
-import type { EventStore, StoredEntry, StoreRead, StoreWriteResult } from './event-store.js';
+import type {
+  EventStore,
+  Removed,
+  StoredEntry,
+  StoreRead,
+  StoreWriteResult,
+} from './event-store.js';
 import { memoryStore } from './memory-store.js';
 import type { WireEvent } from '../wire/event-schema.js';
 
@@ -36,27 +42,19 @@ interface PendingPut {
 }
 
 const EMPTY: StoreRead = Object.freeze({ entries: [], drops: {} });
+const NONE_REMOVED: Removed = Object.freeze({ events: 0, weight: 0 });
 const REASON = 'one of DROP_REASONS';
 const STORAGE_ERROR: PutResult = Object.freeze({ status: 'dropped', reason: 'storage_error' });
 
 function describeError(error: unknown): string {
-  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: unknown;
-    message?: unknown;
-  };
+  const { name, message } = Object(error) as { name?: unknown; message?: unknown };
   const text = message === undefined ? String(error) : `${String(name ?? 'Error')}: ${message}`;
   return text.slice(0, 200);
 }
 
-function toBatch(read: StoreRead, dropped: DropCounts): BufferBatch {
-  let bytes = 0;
-  for (const entry of read.entries) bytes += entry.bytes;
-  return {
-    events: read.entries.map((e) => e.event),
-    ids: read.entries.map((e) => e.id),
-    bytes,
-    dropped,
-  };
+function toBatch({ entries }: StoreRead, dropped: DropCounts): BufferBatch {
+  const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
+  return { events: entries.map((e) => e.event), ids: entries.map((e) => e.id), bytes, dropped };
 }
 
 /**
@@ -156,15 +154,15 @@ export function storeBuffer(
       lifetime = addDrops(lifetime, result.dropped);
       batch.forEach((p, i) => {
         const outcome = result.outcomes[i] ?? STORAGE_ERROR;
-        if (outcome === STORAGE_ERROR) count('storage_error', 1, false);
+        if (outcome === STORAGE_ERROR) count('storage_error', weightOf(p.entry.event), false);
         p.resolve(outcome);
       });
     });
     return queuedWrite;
   }
 
-  function refuse(reason: DropReason): Promise<PutResult> {
-    count(reason, 1, !closed);
+  function refuse(reason: DropReason, event?: WireEvent): Promise<PutResult> {
+    count(reason, weightOf(event), !closed);
     if (!closed) void scheduleWrite();
     return Promise.resolve({ status: 'dropped', reason });
   }
@@ -179,16 +177,16 @@ export function storeBuffer(
       return kind;
     },
     put(event: WireEvent, bytes?: number): Promise<PutResult> {
-      if (closed) return refuse('client_closed');
+      if (closed) return refuse('client_closed', event);
       const id = (event as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string' || id === '') return refuse('invalid');
+      if (typeof id !== 'string' || id === '') return refuse('invalid', event);
       let size: number;
       try {
         size = bytes ?? eventBytes(event);
       } catch {
-        return refuse('invalid');
+        return refuse('invalid', event);
       }
-      if (size > bounds.maxBytes) return refuse('event_too_large');
+      if (size > bounds.maxBytes) return refuse('event_too_large', event);
       return new Promise((resolve) => {
         pending.push({ entry: { id, bytes: size, event }, resolve });
         void scheduleWrite();
@@ -225,10 +223,10 @@ export function storeBuffer(
       return enqueue(async () => {
         const removed = await attempt(
           (s) => s.remove(ids, { reported: dropped }),
-          () => 0,
+          () => NONE_REMOVED,
         );
         settle(ids, dropped);
-        return removed;
+        return removed.events;
       });
     },
     release(ids: readonly string[], dropped: DropCounts = {}): void {
@@ -241,11 +239,11 @@ export function storeBuffer(
       return enqueue(async () => {
         const removed = await attempt(
           (s) => s.remove(ids, { reason }),
-          () => 0,
+          () => NONE_REMOVED,
         );
-        if (removed > 0) count(reason, removed, false);
+        if (removed.weight > 0) count(reason, removed.weight, false);
         settle(ids, {});
-        return removed;
+        return removed.events;
       });
     },
     async recordDrop(reason: DropReason, n = 1): Promise<void> {

@@ -10,9 +10,9 @@
 import { wrap, type IDBPDatabase } from 'idb';
 import type { BatchLimits, EventBuffer } from '../../buffer/buffer.js';
 import type { BufferOptions } from '../../buffer/buffer-options.js';
-import { addDrops, subtractDrops, type DropCounts } from '../../buffer/drop-counts.js';
+import { addDrops, subtractDrops, weightOf, type DropCounts } from '../../buffer/drop-counts.js';
 import { collectBatch } from '../../buffer/batch-collector.js';
-import type { EventStore, StoreRead, StoreRemoval } from '../../buffer/event-store.js';
+import type { EventStore, Removed, StoreRead, StoreRemoval } from '../../buffer/event-store.js';
 import { storeBuffer } from '../../buffer/store-buffer.js';
 import { checkOptions } from '../../policy/option-checks.js';
 import { systemClock, type Clock } from '../../runtime/clock.js';
@@ -87,7 +87,7 @@ async function removeOnce(
   db: IDBPDatabase<BufferDB>,
   ids: readonly string[],
   settle: StoreRemoval,
-): Promise<number> {
+): Promise<Removed> {
   const tx = db.transaction(['events', 'meta'], 'readwrite');
   return inTransaction(tx, async (requests) => {
     const events = tx.objectStore('events');
@@ -95,19 +95,21 @@ async function removeOnce(
     const state = stateOf(await meta.get('state'));
     const records = await Promise.all([...new Set(ids)].map((id) => events.index('byId').get(id)));
     let removed = 0;
+    let weight = 0;
     for (const record of records) {
       if (record?.seq === undefined) continue;
       requests.push(events.delete(record.seq));
       state.events--;
       state.bytes -= record.bytes;
       removed++;
+      weight += weightOf(record.event);
     }
     if (settle.reason !== undefined && removed > 0) {
-      state.drops = addDrops(state.drops, { [settle.reason]: removed });
+      state.drops = addDrops(state.drops, { [settle.reason]: weight });
     }
     if (settle.reported !== undefined) state.drops = subtractDrops(state.drops, settle.reported);
     requests.push(meta.put(state));
-    return removed;
+    return { events: removed, weight };
   });
 }
 

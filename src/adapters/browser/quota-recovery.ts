@@ -7,6 +7,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { BufferDB } from './buffer-schema.js';
+import { weightOf } from '../../buffer/drop-counts.js';
 import { stateOf } from './buffer-state.js';
 import { inTransaction } from './in-transaction.js';
 import { lentKeys, sparedIds } from './lent-record.js';
@@ -33,9 +34,9 @@ export function isQuotaExceeded(error: unknown): boolean {
 
 /** How {@link recoverFromQuota} makes room and counts what it removed. */
 export interface QuotaRecovery {
-  /** Deletes stored events to free at least `needBytes`; resolves with how many went. */
+  /** Deletes stored events to free at least `needBytes`; resolves with how many errors went. */
   prune(needBytes: number): Promise<number>;
-  /** Counts pruned events (as `storage_quota` drops). */
+  /** Counts pruned errors (as `storage_quota` drops). */
   report(pruned: number): void;
   /** Most prune-and-retry rounds. */
   readonly retries: number;
@@ -76,7 +77,8 @@ export async function recoverFromQuota<T>(
  * oldest events (SPEC §3 recovery), sparing those lent to a send at `now` (see
  * `lent-record.ts`): an event pruned while it is sent would end both delivered and dropped.
  * Deletes only: a transaction that also wrote the state record would itself be refused over
- * quota, so the next write counts these (see `recount`). Resolves with how many events went.
+ * quota, so the next write counts these (see `recount`, which can only count events). Resolves
+ * with how many errors went (the events' `weightOf`).
  *
  * @example
  * const pruned = await pruneForQuota(db, entry.bytes, clock.now());
@@ -93,16 +95,16 @@ export async function pruneForQuota(
   return inTransaction(tx, async () => {
     const target = Math.max(needBytes, Math.ceil(stored / 10));
     let freed = 0;
-    let removed = 0;
+    let weight = 0;
     let cursor = await tx.store.index('byRank').openCursor();
-    while (cursor !== null && (freed < target || removed === 0)) {
+    while (cursor !== null && (freed < target || weight === 0)) {
       if (!spared.has(cursor.value.id)) {
         freed += cursor.value.bytes;
-        removed++;
+        weight += weightOf(cursor.value.event);
         await cursor.delete();
       }
       cursor = await cursor.continue();
     }
-    return removed;
+    return weight;
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { PutResult } from '../../buffer/buffer.js';
-import { addDrops, type DropCounts } from '../../buffer/drop-counts.js';
+import { addDrops, weightOf, type DropCounts } from '../../buffer/drop-counts.js';
 import type { StoreWrite } from '../../buffer/event-store.js';
 import { makeRoom, type Victim } from '../../buffer/overflow.js';
 import type { BufferDB, Events } from './buffer-schema.js';
@@ -36,8 +36,9 @@ function oldestFirst(
     while (cursor !== null && inFlight.has(cursor.value.id)) cursor = await cursor.continue();
     if (cursor === null) return undefined;
     const { primaryKey } = cursor;
-    const { id, bytes } = cursor.value;
-    return { id, bytes, evict: () => (gone.add(id), events.delete(primaryKey)) };
+    const { id, bytes, event } = cursor.value;
+    const weight = weightOf(event);
+    return { id, bytes, weight, evict: () => (gone.add(id), events.delete(primaryKey)) };
   };
 }
 
@@ -73,23 +74,24 @@ export async function writeOnce(
     const gone = new Set<string>();
     const outcomes: PutResult[] = [];
     let overflowed = 0;
+    let invalid = 0;
     for (const [i, entry] of batch.entries.entries()) {
       if ((existing[i] !== undefined || added.has(entry.id)) && !gone.has(entry.id)) {
         outcomes.push(DUPLICATE);
         continue;
       }
-      const evicted = await makeRoom(
+      const room = await makeRoom(
         state,
         entry.bytes,
         batch.bounds,
         oldestFirst(events, spared, gone),
       );
-      if (evicted < 0) {
-        overflowed++;
+      if (room === undefined) {
+        overflowed += weightOf(entry.event);
         outcomes.push(REFUSED);
         continue;
       }
-      overflowed += evicted;
+      overflowed += room.weight;
       try {
         const rank = RANK[entry.event.severity] ?? 2;
         requests.push(events.add({ id: entry.id, rank, bytes: entry.bytes, event: entry.event }));
@@ -97,15 +99,15 @@ export async function writeOnce(
         // Something JSON skips (a function) that IndexedDB cannot clone: this event only.
         if ((error as { name?: unknown } | null)?.name !== 'DataCloneError') throw error;
         outcomes.push(INVALID);
+        invalid += weightOf(entry.event);
         continue;
       }
       added.add(entry.id);
       gone.delete(entry.id);
       state.events++;
       state.bytes += entry.bytes;
-      outcomes.push({ status: 'stored', evicted });
+      outcomes.push({ status: 'stored', evicted: room.evicted });
     }
-    const invalid = outcomes.filter((o) => o === INVALID).length;
     const dropped: DropCounts = addDrops(
       overflowed > 0 ? { buffer_overflow: overflowed } : {},
       invalid > 0 ? { invalid } : {},

@@ -91,6 +91,22 @@ describe('buffer bounds and overflow policies', () => {
     expect((await buffer.stats()).dropped).toEqual({ buffer_overflow: 1 });
   });
 
+  it('counts a dropped event that folds repeats by its occurrences, in every path', async () => {
+    const folded = (n: number, occurrences: number) => ({ ...wireEvent(n), occurrences });
+    const buffer = memoryBuffer({ maxEvents: 1, maxBytes: 4096 });
+    await buffer.put(folded(1, 5));
+    await buffer.put(folded(2, 3)); // evicts the first
+    expect(await buffer.put({ ...folded(3, 7), message: 'x'.repeat(5000) })).toMatchObject({
+      reason: 'event_too_large',
+    });
+    expect(await buffer.drop(['event-000002'], 'invalid')).toBe(1);
+    expect((await buffer.stats()).dropped).toEqual({
+      buffer_overflow: 5,
+      event_too_large: 7,
+      invalid: 3,
+    });
+  });
+
   it('refuses invalid bounds with one config FaultError listing each problem', () => {
     let thrown: unknown;
     try {

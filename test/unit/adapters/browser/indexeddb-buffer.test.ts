@@ -107,6 +107,14 @@ describe('indexedDbBuffer()', () => {
     expect(numbers((await writer.peek()).events)).toEqual([1, 4, 5]); // 1: still in the second tab
   });
 
+  it('counts a dropped event that folds repeats by its occurrences', async () => {
+    const buffer = origin({ maxEvents: 1 })();
+    await buffer.put({ ...wireEvent(1), occurrences: 5 });
+    await buffer.put({ ...wireEvent(2), occurrences: 3 }); // evicts the first
+    expect(await buffer.drop(['event-000002'], 'invalid')).toBe(1);
+    expect((await buffer.stats()).unreported).toEqual({ buffer_overflow: 5, invalid: 3 });
+  });
+
   it("stops sparing another tab's events once its lease is over", async () => {
     const time = manualTime();
     const tab = origin({ maxEvents: 2, clock: time.clock });
