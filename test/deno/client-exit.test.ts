@@ -40,6 +40,8 @@ for (const [how, name, message, mechanism] of failures) {
     try {
       const { code, stderr } = await runFixture(how, collector.endpoint);
       assert.equal(code, 1, stderr);
+      // Printed as Deno prints an uncaught error, though faultline held it to flush.
+      assert.match(stderr, new RegExp(`error: Uncaught[^\\n]*${name}: ${message}`));
       const events = collector.events();
       assert.equal(events.length, 1);
       const [event] = events;
@@ -66,9 +68,23 @@ Deno.test('a process that does not fail exits 0: the handlers hold nothing open'
   }
 });
 
+Deno.test('an error the app handles itself is captured and the process goes on', async () => {
+  const collector = startCollector();
+  try {
+    const { code, stderr } = await runFixture('app-handled', collector.endpoint);
+    assert.equal(code, 0, stderr);
+    const [event] = collector.events();
+    assert.equal(event?.message, 'handled by the app');
+    assert.deepEqual(event?.tags, { mechanism: 'unhandled_rejection', handled: 'app' });
+  } finally {
+    await collector.close();
+  }
+});
+
 Deno.test('with the collector unreachable the process still exits 1 within the bound', async () => {
   const { code, stderr, ms } = await runFixture('timer', closedPortUrl(), 300);
   assert.equal(code, 1, stderr);
+  assert.match(stderr, /error: Uncaught[^\n]*Error: thrown in a timer/); // not a silent crash
   assert.ok(ms < 5000, `took ${ms} ms`);
 });
 

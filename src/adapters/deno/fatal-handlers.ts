@@ -19,10 +19,12 @@ export interface FatalHandlerOptions {
 }
 
 /**
- * Installs the handlers on `globalThis` and returns the function that removes them. Errors
- * that arrive while the process is already on its way out are captured too (they ride along in
- * the same flush) but do not delay the exit. Outside a runtime with global events, installs
- * nothing.
+ * Installs the handlers on `globalThis` and returns the function that removes them. The error
+ * is printed as Deno would have (`error: Uncaught …` on stderr) before the flush. Errors that
+ * arrive while the process is already on its way out are captured too (they ride along in the
+ * same flush) but do not delay the exit. An error that an app's own listener, registered
+ * before `init`, already handled with `preventDefault()` is captured and the process goes on.
+ * Outside a runtime with global events, installs nothing.
  *
  * @example
  * const uninstall = fatalHandlers(client, { exitFlushMs: 2000, exit: Deno.exit });
@@ -31,7 +33,19 @@ export function fatalHandlers(client: Client, options: FatalHandlerOptions): () 
   const { exitFlushMs, exit } = options;
   let exiting = false;
 
-  function fatal(thrown: unknown, mechanism: string): void {
+  function fatal(event: Event, thrown: unknown, mechanism: string): void {
+    // An earlier listener of the app handled it (and chose to go on): captured, not fatal.
+    if (event.defaultPrevented) {
+      client.captureException(thrown, { tags: { mechanism, handled: 'app' } });
+      return;
+    }
+    event.preventDefault();
+    // Deno's own report, which holding the error suppressed: the crash must not go silent,
+    // least of all when the collector is out of reach.
+    console.error(
+      `error: Uncaught${mechanism === 'unhandled_rejection' ? ' (in promise)' : ''}`,
+      thrown,
+    );
     client.captureException(thrown, { severity: 'critical', tags: { mechanism } });
     if (exiting) return;
     exiting = true;
@@ -40,13 +54,11 @@ export function fatalHandlers(client: Client, options: FatalHandlerOptions): () 
   }
 
   const onError = (event: Event) => {
-    event.preventDefault();
     const { error, message } = event as ErrorEvent;
-    fatal(error ?? message, 'uncaught_error');
+    fatal(event, error ?? message, 'uncaught_error');
   };
   const onRejection = (event: Event) => {
-    event.preventDefault();
-    fatal((event as PromiseRejectionEvent).reason, 'unhandled_rejection');
+    fatal(event, (event as PromiseRejectionEvent).reason, 'unhandled_rejection');
   };
   return listen(globalThis as Partial<EventTarget>, {
     error: onError,
