@@ -30,3 +30,22 @@ export interface CaptureHint {
   /** The user agent, e.g. of the request a Worker was serving; overrides the client's `origin`. */
   readonly userAgent?: string | undefined;
 }
+
+/**
+ * `over` laid over `base`: a field of `over` wins, and `tags` and `context` merge key by key.
+ *
+ * @example
+ * mergeHints({ tags: { route: '/cart' } }, { tags: { step: 'pay' } }); // { tags: { route: '/cart', step: 'pay' } }
+ */
+export function mergeHints(base: CaptureHint, over: CaptureHint): CaptureHint {
+  const merged: { -readonly [K in keyof CaptureHint]: CaptureHint[K] } = { ...base, ...over };
+  if (isRecord(base.tags) && isRecord(over.tags)) merged.tags = { ...base.tags, ...over.tags };
+  if (isRecord(base.context) && isRecord(over.context)) {
+    merged.context = { ...base.context, ...over.context };
+  }
+  return merged;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

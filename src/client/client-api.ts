@@ -6,12 +6,11 @@
  */
 import type { DropCounts } from '../buffer/drop-counts.js';
 import type { ClientConfig } from '../config/client-schema.js';
-import type { Severity } from '../errors/taxonomy.js';
 import type { TransportStatus } from '../transport/transport.js';
 import type { WireEvent } from '../wire/event-schema.js';
 import type { CaptureHint } from './capture-hint.js';
 import type { FlushReport } from './delivery.js';
-import type { BreadcrumbInput, User } from './scope.js';
+import type { ClientScope } from './client-scope.js';
 
 /** A client's condition (`client.status()`). */
 export interface ClientStatus {
@@ -38,25 +37,17 @@ export interface ClientStatus {
 }
 
 /** The capture client. */
-export interface Client {
+export interface Client extends ClientScope {
   /** The configuration in force, defaults filled in. */
   readonly config: ClientConfig;
   /**
-   * Captures anything thrown. Returns the event id, or `undefined` when the event was left out
-   * (filtered, sampled, dropped by `beforeSend`, client closed), folded into a repeat, or was
-   * captured already (the same error object: caught, captured and re-thrown). Never throws.
+   * A view of this client for one unit of work, such as a request a Worker serves: a scope of
+   * its own (this client's user, tags and contexts as they are now, an empty breadcrumb
+   * trail), and `defaults` laid under every capture's hint (the request's url and correlation
+   * id, say). Its events go through this client's pipeline; what it sets stays in it, so
+   * concurrent requests never share a user, a tag or a breadcrumb.
    */
-  captureException(error: unknown, hint?: CaptureHint): string | undefined;
-  /** Captures a message (severity `info` unless given). Never throws. */
-  captureMessage(message: string, hint?: CaptureHint | Severity): string | undefined;
-  /** Records what happened before an error. */
-  addBreadcrumb(breadcrumb: BreadcrumbInput): void;
-  /** Sets the user attached to later events; `null` forgets it. */
-  setUser(user: User | null): void;
-  /** Merges tags attached to later events; a `null` value removes a tag. */
-  setTags(tags: Readonly<Record<string, unknown>>): void;
-  /** Sets a named context attached to later events; `null` removes it. */
-  setContext(name: string, context: unknown): void;
+  fork(defaults?: CaptureHint): ClientScope;
   /**
    * Sends everything now, ignoring backoff, and resolves `true` once the buffer is empty or
    * `false` when `timeoutMs` (default 5000) passes first. Never rejects.

@@ -44,10 +44,11 @@ export interface ClientOptions extends ClientConfigInput {
   readonly sdk?: { readonly name: string; readonly version: string } | undefined;
   /**
    * Report breaker transitions (as breadcrumbs, and an opened breaker as an event) and
-   * exhausted retries of the resilience policies. The collector's own breaker is never
-   * reported. Default true.
+   * exhausted retries of the resilience policies; `'breakers'` reports the breakers only (a
+   * Worker's default: an exhausted retry that is thrown is captured with its request instead).
+   * The collector's own breaker is never reported. Default true.
    */
-  readonly captureResilience?: boolean | undefined;
+  readonly captureResilience?: boolean | 'breakers' | undefined;
   /** The `fetch` of the default transport. Default: `globalThis.fetch` when the client is made. */
   readonly fetch?: typeof fetch | undefined;
   readonly clock?: Clock | undefined;

@@ -8,7 +8,6 @@
 import type { DropReason } from '../buffer/drop-reasons.js';
 import { memoryBuffer } from '../buffer/memory-buffer.js';
 import { resolveClientConfig } from '../config/client-config.js';
-import { FaultError } from '../errors/fault-error.js';
 import { systemClock } from '../runtime/clock.js';
 import { systemRandom } from '../runtime/random.js';
 import { systemTimers } from '../runtime/timers.js';
@@ -25,6 +24,7 @@ import { Delivery } from './delivery.js';
 import { finishEvent, type BeforeSend, type Finished } from './finish-event.js';
 import { isFilteredOut, type FilterSettings } from './filters.js';
 import { reportResilience } from './report-resilience.js';
+import { clientScope } from './client-scope.js';
 import { Scope } from './scope.js';
 import { ALWAYS_SEND } from './send-gate.js';
 
@@ -98,7 +98,8 @@ export function createClient(options: ClientOptions): Client {
   const writes = new Set<Promise<unknown>>();
   // Events handed to the buffer and not yet stored: a page that hides now beacons them at once.
   const unsaved = new Map<string, WireEvent>();
-  const captured = new WeakSet<object>();
+  /** Errors captured already, with the id of their event (`undefined` while it is made). */
+  const captured = new WeakMap<object, string | undefined>();
   let closed = false;
   let closing: Promise<boolean> | undefined;
 
@@ -164,39 +165,28 @@ export function createClient(options: ClientOptions): Client {
     return write;
   }
 
-  function capture(thrown: unknown, hint?: CaptureHint | null): string | undefined {
+  function capture(thrown: unknown, hint: CaptureHint, into: Scope): string | undefined {
     if (closed) return void drop('client_closed');
     // An error caught, captured and re-thrown reaches the global handlers too: once is enough.
     const isObject =
       (typeof thrown === 'object' && thrown !== null) || typeof thrown === 'function';
-    if (isObject && captured.has(thrown)) return undefined;
+    if (isObject && captured.has(thrown)) return captured.get(thrown);
     try {
-      if (isObject) captured.add(thrown);
-      return admit(buildEvent(normalise(thrown, settings.classifier), hint ?? {}, settings));
+      if (isObject) captured.set(thrown, undefined);
+      const made = into === scope ? settings : { ...settings, scope: into };
+      const id = admit(buildEvent(normalise(thrown, settings.classifier), hint ?? {}, made));
+      if (isObject) captured.set(thrown, id);
+      return id;
     } catch {
       return void drop('invalid');
     }
   }
+  const invalid = () => void drop('invalid');
 
   const client: Client = {
     config,
-    captureException: capture,
-    captureMessage(message, hint) {
-      try {
-        const given = typeof hint === 'string' ? { severity: hint } : (hint ?? {});
-        const error = new FaultError('unknown', String(message), { captureStack: false, clock });
-        return capture(Object.assign(error, { originalName: 'Message' }), {
-          severity: 'info',
-          ...given,
-        });
-      } catch {
-        return void drop('invalid'); // a message whose toString throws
-      }
-    },
-    addBreadcrumb: (crumb) => guard(() => scope.addBreadcrumb(crumb)),
-    setUser: (user) => guard(() => scope.setUser(user)),
-    setTags: (tags) => guard(() => scope.setTags(tags)),
-    setContext: (name, context) => guard(() => scope.setContext(name, context)),
+    ...clientScope(scope, capture, undefined, clock, invalid),
+    fork: (defaults) => clientScope(scope.fork(), capture, defaults, clock, invalid),
     flush(requestedMs) {
       const timeoutMs = waitOf(requestedMs, 5000);
       const deadline = clock.monotonic() + timeoutMs;
@@ -247,15 +237,10 @@ export function createClient(options: ClientOptions): Client {
       return () => listeners.delete(listener);
     },
   };
-  function guard(action: () => void): void {
-    try {
-      action();
-    } catch {
-      // a malformed argument (null tags, a hostile breadcrumb) must not throw into the app
-    }
-  }
   const stopResilience =
-    options.captureResilience === false ? () => undefined : reportResilience(client, clock);
+    options.captureResilience === false
+      ? () => undefined
+      : reportResilience(client, clock, { retries: options.captureResilience !== 'breakers' });
   // Start-up: what earlier sessions left in a persistent buffer goes out at once.
   gate.onChange((leader) => leader && void delivery.send());
   // Another client buffered into the shared buffer: the leader sends it (at once for a flush).

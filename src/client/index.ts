@@ -5,6 +5,7 @@
  */
 export { createClient } from './client.js';
 export type { Client, ClientStatus } from './client-api.js';
+export type { ClientScope } from './client-scope.js';
 export type { ClientOptions } from './client-options.js';
 export type { CaptureHint } from './capture-hint.js';
 export type { BreadcrumbInput, User } from './scope.js';

@@ -14,7 +14,8 @@ import { COLLECTOR_BREAKER } from '../transport/collector-breaker.js';
 import type { Client } from './client-api.js';
 
 /**
- * Subscribes `client` to the resilience events of this realm; returns the unsubscribe function.
+ * Subscribes `client` to the resilience events of this realm (exhausted retries too unless
+ * `retries` is false); returns the unsubscribe function.
  *
  * @example
  * const stop = reportResilience(client, systemClock);
@@ -24,10 +25,11 @@ import type { Client } from './client-api.js';
 export function reportResilience(
   client: Pick<Client, 'addBreadcrumb' | 'captureException'>,
   clock: Clock,
+  { retries = true }: { readonly retries?: boolean } = {},
 ): () => void {
   return onResilienceEvent((event) => {
     if (event.kind === 'retry_exhausted') {
-      client.captureException(event.error);
+      if (retries) client.captureException(event.error);
       return;
     }
     if (event.breaker === COLLECTOR_BREAKER) return;

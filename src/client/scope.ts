@@ -39,6 +39,18 @@ export class Scope {
     this.#clock = clock;
   }
 
+  /**
+   * A scope of its own for one unit of work (a request): this scope's user, tags and contexts
+   * as they are now, an empty breadcrumb trail; what is set on either later stays there.
+   */
+  fork(): Scope {
+    const child = new Scope(this.#crumbs?.capacity ?? 0, this.#clock);
+    child.#user = this.#user;
+    child.#tags = { ...this.#tags };
+    child.#contexts = { ...this.#contexts };
+    return child;
+  }
+
   /** Sets the user, as a snapshot of plain data (`null`, or anything but an object, forgets it). */
   setUser(user: User | null): void {
     this.#user = recordOf(user);

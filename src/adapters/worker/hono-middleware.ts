@@ -5,7 +5,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Client } from '../../client/client-api.js';
+import type { ClientScope } from '../../client/client-scope.js';
 import { faultErrorResponse } from './fault-error-response.js';
 import { isolateCapture } from './isolate-capture.js';
 import { isOwnBatch } from './own-batch.js';
@@ -41,17 +41,19 @@ export function faultline<B extends object = object>(
   const captureFor = isolateCapture(options);
   return async function faultlineMiddleware(c, next) {
     const capture = captureFor(c.env);
-    if (capture !== undefined) c.set('faultline', capture.client);
+    const request = capture?.begin(c.req.raw);
+    if (request !== undefined) c.set('faultline', request.client);
     let rethrown: { readonly error: unknown } | undefined;
     try {
       await next();
     } catch (error) {
-      rethrown = { error }; // the app's onError re-threw it
+      rethrown = { error }; // the app's onError re-threw it, or Hono: it was not an Error
     }
-    const thrown = rethrown === undefined ? c.error : rethrown.error;
-    if (capture !== undefined && thrown !== undefined && !isDeliberate(thrown)) {
-      const failure = isOwnBatch(c.req.raw) ? undefined : capture.capture(thrown, c.req.raw);
-      if (failure !== undefined && capture.respond === 'fault-error') {
+    // `throw undefined` is a failure too: what was thrown is told apart from nothing thrown.
+    const failed = rethrown ?? (c.error === undefined ? undefined : { error: c.error });
+    if (request !== undefined && failed !== undefined && !isDeliberate(failed.error)) {
+      const failure = isOwnBatch(c.req.raw) ? undefined : request.capture(failed.error);
+      if (failure !== undefined && capture?.respond === 'fault-error') {
         rethrown = undefined;
         c.res = undefined; // else Hono merges the old response's headers into the new one
         c.res = faultErrorResponse(failure.error, failure);
@@ -62,15 +64,19 @@ export function faultline<B extends object = object>(
   };
 }
 
-/** What the middleware sets on a Hono context: the isolate's capture client. */
+/** What the middleware sets on a Hono context: the request's view of the capture client. */
 export interface FaultlineVariables {
-  /** Absent when the options were invalid (the app runs uncaptured). */
-  faultline?: Client;
+  /**
+   * The request's fork of the isolate's client (`Client.fork`): captures, breadcrumbs, user
+   * and tags for this request's events alone. Absent when the options were invalid (the app
+   * runs uncaptured).
+   */
+  faultline?: ClientScope;
 }
 
 /** An HTTP exception the app threw on purpose: a client error it answers itself. */
 function isDeliberate(thrown: unknown): boolean {
-  const exception = thrown as { getResponse?: unknown; status?: unknown };
+  const exception = (thrown ?? {}) as { getResponse?: unknown; status?: unknown };
   return (
     typeof exception.getResponse === 'function' &&
     typeof exception.status === 'number' &&

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Client } from '../../client/client-api.js';
+import type { ClientScope } from '../../client/client-scope.js';
 import { createClient } from '../../client/client.js';
 import { FaultError } from '../../errors/fault-error.js';
 import { systemClock, type Clock } from '../../runtime/clock.js';
@@ -29,14 +30,25 @@ export interface CapturedFailure {
   readonly correlationId: string | undefined;
 }
 
+/** One request's capture: its own view of the client, and the capture of what it threw. */
+export interface RequestCapture {
+  /**
+   * The request's fork of the isolate's client (`Client.fork`): its breadcrumbs, user and
+   * tags stay with this request's events, which all carry the request's facts.
+   */
+  readonly client: ClientScope;
+  /** Captures what the request's handling threw. Never throws. */
+  capture(thrown: unknown): CapturedFailure;
+}
+
 /** The isolate's capture client, as the Worker entry uses it. */
 export interface IsolateCapture {
   /** How a captured error is answered. */
   readonly respond: ErrorResponseMode;
-  /** The client itself, for a handler's own captures, breadcrumbs and tags. */
+  /** The isolate's client: what it is told reaches the events of every request after. */
   readonly client: Client;
-  /** Captures what `request`'s handling threw, with the request's facts. Never throws. */
-  capture(thrown: unknown, request: Request): CapturedFailure;
+  /** Starts capturing for `request`. Never throws. */
+  begin(request: Request): RequestCapture;
   /**
    * Flushes after a response when something was captured or buffered since the last complete
    * flush (a request that captured nothing costs nothing): inside `ctx.waitUntil`, so the
@@ -82,6 +94,8 @@ function makeCapture(options: WorkerOptions): IsolateCapture {
     .done();
   const clock = clientOptions.clock ?? systemClock;
   const client = createClient({
+    // A retry exhausted in a request is thrown there and captured with the request's facts.
+    captureResilience: 'breakers',
     ...clientOptions,
     ...(collector !== undefined && {
       fetch: (input: RequestInfo | URL, init?: RequestInit) => collector.fetch(input, init),
@@ -96,12 +110,22 @@ function makeCapture(options: WorkerOptions): IsolateCapture {
   return {
     respond,
     client,
-    capture(thrown, request) {
-      const error = FaultError.from(thrown, from);
+    begin(request) {
       const { hint, origin } = requestFacts(request, scrubUrl);
-      const eventId = client.captureException(error, { ...hint, ...origin });
-      unsent = true;
-      return { error, eventId, correlationId: hint.correlationId };
+      const scoped = client.fork({ ...hint, ...origin });
+      return {
+        client: scoped,
+        capture(thrown) {
+          // What was thrown, as it was: captured once however often it is handed over.
+          const eventId = scoped.captureException(thrown);
+          unsent = true;
+          return {
+            error: FaultError.from(thrown, from),
+            eventId,
+            correlationId: hint.correlationId,
+          };
+        },
+      };
     },
     flushAfter(ctx) {
       if (!unsent) return;

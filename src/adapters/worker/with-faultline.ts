@@ -47,7 +47,7 @@ export function withFaultline<E, C extends WorkerContext, R extends Request>(
       return await handler(request, env, ctx);
     } catch (thrown) {
       if (capture === undefined) throw thrown;
-      const failure = isOwnBatch(request) ? undefined : capture.capture(thrown, request);
+      const failure = isOwnBatch(request) ? undefined : capture.begin(request).capture(thrown);
       if (failure === undefined || capture.respond !== 'fault-error') throw thrown;
       return faultErrorResponse(failure.error, failure);
     } finally {

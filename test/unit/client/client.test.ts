@@ -74,8 +74,9 @@ describe('createClient(): capture', () => {
   it('captures one error object once, however often it is handed over', async () => {
     const { client, events } = clientSetup();
     const error = errorAt(1);
-    expect(client.captureException(error)).toBeDefined();
-    expect(client.captureException(error)).toBeUndefined(); // re-thrown to a global handler
+    const id = client.captureException(error);
+    expect(id).toBeDefined();
+    expect(client.captureException(error)).toBe(id); // re-thrown to a global handler: same event
     await client.flush();
     expect(events()).toHaveLength(1);
     expect((await client.status()).folded).toBe(0);
