@@ -109,6 +109,23 @@ describe('faultline() Hono middleware', () => {
     expect(await storedWith(word)).toHaveLength(1);
   });
 
+  it('keeps the status and Retry-After of an HTTPException of 500 and above in a fault-error answer', async () => {
+    const word = uniqueWord();
+    const app: App = new Hono();
+    app.use(faultline({ ...acmeOptions(collectorDouble().binding), respond: 'fault-error' }));
+    app.get('/closed', () => {
+      const res = new Response('closed', { status: 503, headers: { 'retry-after': '30' } });
+      throw new HTTPException(503, { message: `kitchen closed (${word})`, res });
+    });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request('https://shop.example/closed'), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    const [event] = await storedWith(word);
+    expect(((await res.json()) as { error: { id?: string } }).error.id).toBe(event?.id);
+  });
+
   it('captures an error that onError re-throws, and lets it propagate', async () => {
     const word = uniqueWord();
     const boom = new RangeError(`bad quantity (${word})`);

@@ -17,7 +17,8 @@ import type { WorkerContext, WorkerOptionsInput } from './worker-options.js';
  * `c.error` after `await next()`; an error that `onError` re-throws is captured too. Then:
  * - `respond: 'rethrow'` (default): the app's answer stands (its `onError` response, or the
  *   re-thrown error);
- * - `respond: 'fault-error'`: the answer becomes `faultErrorResponse`.
+ * - `respond: 'fault-error'`: the answer becomes `faultErrorResponse` (with the status and
+ *   `Retry-After` of an `HTTPException` of 500 and above that the app threw).
  *
  * An `HTTPException` (or any error with `getResponse()`) with a status below 500 is the app's
  * deliberate answer (404, 401…) and is not captured. Request facts, the per-isolate client
@@ -56,7 +57,7 @@ export function faultline<B extends object = object>(
       if (failure !== undefined && capture?.respond === 'fault-error') {
         rethrown = undefined;
         c.res = undefined; // else Hono merges the old response's headers into the new one
-        c.res = faultErrorResponse(failure.error, failure);
+        c.res = keepingItsStatus(faultErrorResponse(failure.error, failure), failed.error);
       }
     }
     capture?.flushAfter(executionContextOf(c));
@@ -72,6 +73,25 @@ export interface FaultlineVariables {
    * runs uncaptured).
    */
   faultline?: ClientScope;
+}
+
+/**
+ * `res`, with the status and `Retry-After` of the response an HTTP exception carries (a 503
+ * the app threw on purpose, asking callers to come back later), when `thrown` is one.
+ */
+function keepingItsStatus(res: Response, thrown: unknown): Response {
+  let own: unknown;
+  try {
+    const exception = (thrown ?? {}) as { getResponse?: unknown };
+    if (typeof exception.getResponse === 'function') own = exception.getResponse();
+  } catch {
+    return res;
+  }
+  if (!(own instanceof Response)) return res;
+  const headers = new Headers(res.headers);
+  const retryAfter = own.headers.get('retry-after');
+  if (retryAfter !== null) headers.set('retry-after', retryAfter);
+  return new Response(res.body, { status: own.status, headers });
 }
 
 /** An HTTP exception the app threw on purpose: a client error it answers itself. */
