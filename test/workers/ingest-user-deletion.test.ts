@@ -41,15 +41,18 @@ describe('DELETE /v1/users/:id/events after POST /v1/events', () => {
     expect(row!.user_id).toBe(await userKey('acme', alice));
     expect(row!.user_id).toMatch(/^[0-9a-f]{32}$/);
 
-    expect((await eraseUser('[email]')).body).toEqual({ deleted: 0 });
+    expect((await eraseUser('[email]')).body).toEqual({ deleted: 0, complete: true });
     expect(await remaining(ids)).toEqual([...ids].sort());
 
-    expect(await eraseUser(alice)).toMatchObject({ status: 200, body: { deleted: 2 } });
+    expect(await eraseUser(alice)).toMatchObject({
+      status: 200,
+      body: { deleted: 2, complete: true },
+    });
     expect(await remaining(ids)).toEqual([b1!, none!].sort());
     expect(await remaining([otherAlice!], 'other')).toEqual([otherAlice]);
 
-    expect((await eraseUser(alice)).body).toEqual({ deleted: 0 });
-    expect((await eraseUser(bob)).body).toEqual({ deleted: 1 });
+    expect((await eraseUser(alice)).body).toEqual({ deleted: 0, complete: true });
+    expect((await eraseUser(bob)).body).toEqual({ deleted: 1, complete: true });
     expect(await remaining(ids)).toEqual([none]);
   });
 
@@ -62,16 +65,22 @@ describe('DELETE /v1/users/:id/events after POST /v1/events', () => {
       wireEvent({ user: { id: long } }),
       wireEvent({ user: { id: sibling } }),
     ]);
-    expect(await eraseUser(long)).toMatchObject({ status: 200, body: { deleted: 2 } });
+    expect(await eraseUser(long)).toMatchObject({
+      status: 200,
+      body: { deleted: 2, complete: true },
+    });
     expect(await remaining([l1!, l2!, s1!])).toEqual([s1]);
-    expect((await eraseUser(sibling)).body).toEqual({ deleted: 1 });
+    expect((await eraseUser(sibling)).body).toEqual({ deleted: 1, complete: true });
     expect(await remaining([s1!])).toEqual([]);
   });
 
   it('erases a user whose id is as long as ingest accepts (2048 characters)', async () => {
     const longest = `${uniqueWord()}-`.padEnd(2048, 'y');
     const [event] = await ingest('acme-public-key-1', [wireEvent({ user: { id: longest } })]);
-    expect(await eraseUser(longest)).toMatchObject({ status: 200, body: { deleted: 1 } });
+    expect(await eraseUser(longest)).toMatchObject({
+      status: 200,
+      body: { deleted: 1, complete: true },
+    });
     expect(await remaining([event!])).toEqual([]);
   });
 
@@ -81,7 +90,7 @@ describe('DELETE /v1/users/:id/events after POST /v1/events', () => {
       wireEvent({ user: { id } }),
       wireEvent({ user: { id: id + 1 } }),
     ]);
-    expect((await eraseUser(String(id))).body).toEqual({ deleted: 1 });
+    expect((await eraseUser(String(id))).body).toEqual({ deleted: 1, complete: true });
     expect(await remaining([n1!, other!])).toEqual([other]);
     const { n } = (await env.DB.prepare(
       'SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND user_id = ?',

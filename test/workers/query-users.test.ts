@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteUserEvents } from '../../workers/src/db/users-repo.js';
 import { userKey } from '../../workers/src/ingest/user-key.js';
 import {
   TOKENS,
@@ -51,11 +52,11 @@ beforeEach(async () => {
 });
 
 describe('DELETE /v1/users/:id/events', () => {
-  it("erases the user's events in the project and answers { deleted }", async () => {
+  it("erases the user's events in the project and answers { deleted, complete }", async () => {
     const res = await call(`/v1/users/${encodeURIComponent('alice@example.test')}/events`, {
       method: 'DELETE',
     });
-    expect(res).toMatchObject({ status: 200, body: { deleted: 2 } });
+    expect(res).toMatchObject({ status: 200, body: { deleted: 2, complete: true } });
     expect(await countUserEvents('alice@example.test', 'acme')).toBe(0);
     expect(idsOf((await call('/v1/issues/iss-1/events')).body.events)).toEqual(['e2', 'e3']);
     expect((await call('/v1/issues/iss-2/events')).body.events).toEqual([]);
@@ -79,9 +80,13 @@ describe('DELETE /v1/users/:id/events', () => {
   it('answers { deleted: 0 } for a user without events, and when repeated', async () => {
     expect((await call('/v1/users/nobody/events', { method: 'DELETE' })).body).toEqual({
       deleted: 0,
+      complete: true,
     });
     await call('/v1/users/bob/events', { method: 'DELETE' });
-    expect((await call('/v1/users/bob/events', { method: 'DELETE' })).body).toEqual({ deleted: 0 });
+    expect((await call('/v1/users/bob/events', { method: 'DELETE' })).body).toEqual({
+      deleted: 0,
+      complete: true,
+    });
   });
 
   it('erases more events than one batch holds', async () => {
@@ -98,8 +103,27 @@ describe('DELETE /v1/users/:id/events', () => {
       prefix: 'h',
     });
     const res = await call('/v1/users/heavy/events', { method: 'DELETE' });
-    expect(res.body).toEqual({ deleted: 1_234 });
+    expect(res.body).toEqual({ deleted: 1_234, complete: true });
     expect(await countUserEvents('heavy')).toBe(3);
+  });
+
+  it('erases a user with more events than one call deletes over several calls', async () => {
+    await seedManyEvents(1_234, {
+      projectId: 'acme',
+      issueId: 'iss-1',
+      userId: 'heavier',
+      prefix: 'x',
+    });
+    const budget = { batchSize: 500, maxBatches: 2 };
+    expect(await deleteUserEvents(env.DB, 'acme', 'heavier', budget)).toEqual({
+      deleted: 1_000,
+      complete: false,
+    });
+    expect(await deleteUserEvents(env.DB, 'acme', 'heavier', budget)).toEqual({
+      deleted: 234,
+      complete: true,
+    });
+    expect(await countUserEvents('heavier')).toBe(0);
   });
 
   it('needs the project read token', async () => {
@@ -108,9 +132,7 @@ describe('DELETE /v1/users/:id/events', () => {
     );
     expect(
       (await call('/v1/users/bob/events', { method: 'DELETE', token: TOKENS.other })).body,
-    ).toEqual({
-      deleted: 0,
-    });
+    ).toEqual({ deleted: 0, complete: true });
     expect(await countUserEvents('bob')).toBe(1);
   });
 

@@ -20,8 +20,9 @@ function pathWithoutUserId(c: Context<ReadEnv>): string {
 /**
  * `DELETE /v1/users/:id/events` (read token, audit-logged without the user id): erases every
  * stored event of that user (the wire event's `user.id`, as sent: a number's id is its decimal
- * text) in the token's project and answers `{ deleted }`, the number of events erased (0 when
- * there were none). Events are found by the hash ingest stored of that raw id (`userKey`), not
+ * text) in the token's project and answers `{ deleted, complete }`: the number of events
+ * erased (0 when there were none), and whether that was all (a user with more than 800 000
+ * events is erased over several calls: call again while `complete` is false). Events are found by the hash ingest stored of that raw id (`userKey`), not
  * by the scrubbed payload, so an id that looks like an email erases that user only.
  *
  * Issues, their counts, first/last seen and the per-minute buckets stay as they were: they are
@@ -37,7 +38,6 @@ export const users = new Hono<ReadEnv>().delete(
   validInput('param', userParams),
   async function deleteUserEventsRoute(c) {
     const { id } = c.req.valid('param');
-    const deleted = await deleteUserEvents(c.env.DB, c.get('project').id, id);
-    return c.json({ deleted });
+    return c.json(await deleteUserEvents(c.env.DB, c.get('project').id, id));
   },
 );
