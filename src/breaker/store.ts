@@ -35,7 +35,13 @@ export function memoryBreakerStore(): BreakerStore {
       const current = snapshots.get(key)?.revision ?? next.revision - 1;
       if (current !== next.revision - 1) return false;
       snapshots.set(key, next);
-      for (const listener of listeners.get(key) ?? []) listener(next);
+      for (const listener of listeners.get(key) ?? []) {
+        try {
+          listener(next);
+        } catch {
+          // A listener's failure is its own: the other breakers still hear of the change.
+        }
+      }
       return true;
     },
     subscribe(key, listener) {

@@ -6,6 +6,7 @@ import { FaultError } from '../errors/fault-error.js';
 import { isFaultError } from '../errors/is-fault-error.js';
 import { compose } from '../policy/compose.js';
 import type { ExecutionContext, Policy } from '../policy/policy.js';
+import { systemClock } from '../runtime/clock.js';
 import { timeout } from '../policy/timeout.js';
 import { retry, type RetryOptions } from '../retry/retry.js';
 import { isRetryableStatus } from '../retry/retryable-status.js';
@@ -24,6 +25,9 @@ const MAX_BREAKERS = 1000;
 function discard(response: Response): void {
   response.body?.cancel().catch(() => {}); // frees the connection of a response we drop
 }
+
+/** How long past its total a call may run before the outer timeout ends it (see below). */
+const TOTAL_GRACE_MS = 1000;
 
 /**
  * A drop-in `fetch` with a circuit breaker per origin, retries of replayable requests
@@ -52,15 +56,21 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
     typeof options.timeoutMs === 'number'
       ? { attemptMs: options.timeoutMs }
       : (options.timeoutMs ?? {});
-  const totalMs = limits.totalMs ?? 60_000;
+  // A longer attempt than the default total asks for that long: the total follows it.
+  const totalMs = limits.totalMs ?? Math.max(60_000, limits.attemptMs ?? 0);
   // Retries fit in the total: a wait that would outlast it (an open breaker's 10 s, a long
   // Retry-After) ends the call at once with the last failure, not with a timeout after it.
   const budget = { maxElapsedMs: (retryOptions as RetryOptions).maxElapsedMs ?? totalMs };
   const replaying = retry({ ...retryOptions, ...budget, ...time });
   // A Response retried is a Response whose body nobody will read (one attempt never retries).
   replaying.onRetry(({ error }) => error instanceof Response && discard(error));
-  const attemptTimeout = timeout(limits.attemptMs ?? 10_000, time);
-  const totalTimeout = timeout(totalMs, time);
+  const attemptMs = limits.attemptMs ?? 10_000;
+  const attemptTimeout = timeout(attemptMs, time);
+  // The total is kept by the attempts themselves (the last one is cut where the total ends, so
+  // its timeout is recorded among the attempts); this outer one, a moment later, only ends a
+  // call stuck outside any attempt (a limiter's store that does not answer).
+  const totalTimeout = timeout(totalMs + TOTAL_GRACE_MS, time);
+  const monotonic = () => (clock ?? systemClock).monotonic();
   const withRetries: Policy = compose(totalTimeout, replaying);
   const once: Policy = compose(
     totalTimeout,
@@ -107,6 +117,7 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
     const traceparent = newTraceparent(template);
     let headers = template.headers;
     const recovery: Record<string, unknown>[] = [];
+    const deadline = monotonic() + totalMs;
     let refreshed = false;
     const underlying = options.fetch ?? globalThis.fetch;
 
@@ -128,7 +139,14 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       let response = await underlying(request);
       if (response.status === 401 && onAuthError !== undefined && !refreshed) {
         refreshed = true;
-        const renewed = await onAuthError({ request, response });
+        let renewed: Awaited<ReturnType<typeof onAuthError>>;
+        try {
+          renewed = await onAuthError({ request, response });
+        } catch {
+          // The refresh failed (the token endpoint is down): the 401 stands. It is the
+          // origin's answer, not the origin's failure, so no breaker counts it.
+          renewed = false;
+        }
         recovery.push({ action: 'auth_refresh', renewed: renewed !== false && renewed != null });
         if (renewed !== false && renewed != null) {
           discard(response);
@@ -169,11 +187,20 @@ export function resilientFetch(options: ResilientFetchOptions = {}): typeof fetc
       if (limited && limiter !== undefined) await admit(limiter, origin);
       let url = template.url;
       if (origin !== primary.origin) {
-        url = new URL(primary.pathname + primary.search, origin).href;
+        // The primary's path on the fallback's origin: set, never resolved (`//host/x` as a
+        // path would resolve to another host).
+        const moved = new URL(primary.href);
+        const target = new URL(origin);
+        moved.protocol = target.protocol;
+        moved.host = target.host;
+        moved.username = moved.password = moved.hash = '';
+        url = moved.href;
         recovery.push({ action: 'fallback_origin', origin, attempt: context.attempt });
       }
+      const left = deadline - monotonic();
+      const limit = left >= attemptMs ? attemptTimeout : timeout(Math.max(1, left), time);
       const guarded = (inner: ExecutionContext): Promise<Response> =>
-        attemptTimeout.execute(({ signal }) => send(url, signal), inner);
+        limit.execute(({ signal }) => send(url, signal), inner);
       const breaker = breakerFor(origin);
       return breaker === undefined ? guarded(context) : breaker.execute(guarded, context);
     }

@@ -116,6 +116,14 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
   const giveUps = new Listeners<FaultError>();
 
   function giveUp(history: AttemptRecord[], last: unknown, exhausted: boolean): FaultError {
+    const error = withHistory(history, last);
+    giveUps.emit(error);
+    if (exhausted) emitResilienceEvent({ kind: 'retry_exhausted', error });
+    return error;
+  }
+
+  /** A FaultError of `last`'s type, caused by it, whose `context.attempts` is `history`. */
+  function withHistory(history: AttemptRecord[], last: unknown): FaultError {
     const stack = readSafely(last, 'stack');
     const lastContext = isFaultError(last) ? last.context : undefined;
     const error = new FaultError(
@@ -130,9 +138,15 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
         ...(typeof stack === 'string' ? { stack } : {}),
       },
     );
-    giveUps.emit(error);
-    if (exhausted) emitResilienceEvent({ kind: 'retry_exhausted', error });
     return error;
+  }
+
+  /**
+   * The call was aborted (by its caller, or by an outer timeout such as `resilientFetch`'s
+   * total): the abort's FaultError, with the attempts made so far.
+   */
+  function aborted(history: AttemptRecord[], parent: CallContext): FaultError {
+    return withHistory(history, cancelledError(parent.reason, clock));
   }
 
   async function run<T>(fn: Operation<T>, parent: CallContext): Promise<T> {
@@ -151,7 +165,7 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
           message: messageOf(error),
           durationMs: clock.monotonic() - attemptStarted,
         };
-        if (parent.aborted) throw cancelledError(parent.reason, clock);
+        if (parent.aborted) throw aborted([...history, record], parent);
         if (attempt >= attempts || !shouldRetry(error, attempt)) {
           history.push(record);
           throw giveUp(history, error, attempt >= attempts && attempt > 1);
@@ -166,7 +180,12 @@ export function retry(options: RetryOptions = {}): RetryPolicy {
         }
         history.push({ ...record, delayMs });
         if (retries.active) retries.emit({ attempt, error, delayMs });
-        await sleep(delayMs, parent, timers, clock);
+        try {
+          await sleep(delayMs, parent, timers, clock);
+        } catch (error) {
+          if (parent.aborted) throw aborted(history, parent);
+          throw error;
+        }
       } finally {
         context.release();
       }

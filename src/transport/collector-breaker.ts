@@ -67,7 +67,8 @@ export function collectorBreaker(options: CollectorBreakerOptions = {}): Transpo
     if (snapshot.state === 'half_open' && now >= snapshot.probeUntil) open(now);
     if (snapshot.state === 'closed') return false;
     if (snapshot.state === 'half_open' || now < snapshot.halfOpenAt) {
-      throw circuitOpenError(COLLECTOR_BREAKER, snapshot, clock);
+      // The transport's one sender comes back when the probe's lease ends, at the latest.
+      throw circuitOpenError(COLLECTOR_BREAKER, snapshot, clock, true);
     }
     const { revision, opens } = snapshot;
     move({ state: 'half_open', revision: revision + 1, opens, probeUntil: now + probeTimeoutMs });

@@ -161,7 +161,12 @@ describe('retry()', () => {
     );
     await time.settle();
     controller.abort('navigated away');
-    await expect(call).rejects.toMatchObject({ type: 'cancelled', cause: 'navigated away' });
+    // Cancelled, and still telling what was tried before.
+    await expect(call).rejects.toMatchObject({
+      type: 'cancelled',
+      cause: { cause: 'navigated away' },
+      context: { attempts: [{ attempt: 1, type: 'network_error', delayMs: 60_000 }] },
+    });
     expect(fn.calls()).toBe(1);
     expect(time.pending).toBe(0); // the sleep's timer was cleared
   });
