@@ -141,7 +141,7 @@ describe('tenants', () => {
 
   it("erase only their own project's events of a user", async () => {
     const res = await call('/v1/users/u-1/events', { method: 'DELETE', token: TOKENS.other });
-    expect(res.body).toEqual({ deleted: 1 });
+    expect(res.body).toEqual({ deleted: 1, complete: true });
     expect(idsOf((await call('/v1/issues/acme-1/events')).body.events)).toEqual(['evt-acme-1']);
   });
 });
