@@ -11,12 +11,12 @@ import type { Scrubber } from '../scrub/scrub.js';
 import { fingerprint } from '../stack/fingerprint.js';
 import { fnv1a64Parts } from '../stack/hash.js';
 import type { StackFrame } from '../stack/stack-frame.js';
-import type { WireBreadcrumb, WireEvent } from '../wire/event-schema.js';
+import type { WireEvent } from '../wire/event-schema.js';
 import { fitWireLimits } from '../wire/fit-wire-limits.js';
 import { WIRE_LIMITS as L } from '../wire/limits.js';
 import { toPlainData, truncate } from '../wire/to-plain-data.js';
 import type { CaptureHint } from './capture-hint.js';
-import { crumbLevelOf, fingerprintParts, severityOf } from './loose-input.js';
+import { fingerprintParts, severityOf } from './loose-input.js';
 import type { Scope } from './scope.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -73,7 +73,7 @@ export function buildEvent(
   }
   if (fields.user !== undefined) event.user = toPlainData(fields.user) as Record<string, unknown>;
   if (fields.tags !== undefined) event.tags = fields.tags;
-  if (fields.breadcrumbs !== undefined) event.breadcrumbs = fields.breadcrumbs.map(boundCrumb);
+  if (fields.breadcrumbs !== undefined) event.breadcrumbs = fields.breadcrumbs;
   const severity = severityOf(hint.severity);
   if (severity !== undefined) event.severity = severity;
   if (hint.correlationId !== undefined) {
@@ -117,18 +117,6 @@ export function buildEvent(
 /** Wire frames are stack frames whose absent fields may be spelled `undefined`. */
 function wireFrames(event: WireEvent): readonly StackFrame[] {
   return (event.frames ?? []) as readonly StackFrame[];
-}
-
-function boundCrumb(crumb: WireBreadcrumb): WireBreadcrumb {
-  const out: Mutable<WireBreadcrumb> = {
-    timestamp: crumb.timestamp,
-    category: truncate(String(crumb.category), L.nameLength),
-  };
-  if (crumb.message !== undefined) out.message = truncate(String(crumb.message), L.messageLength);
-  const level = crumbLevelOf(crumb.level);
-  if (level !== undefined) out.level = level;
-  if (crumb.data !== undefined) out.data = toPlainData(crumb.data) as Record<string, unknown>;
-  return out;
 }
 
 /**

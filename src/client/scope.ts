@@ -71,18 +71,22 @@ export class Scope {
   }
 
   /**
-   * Adds a breadcrumb, evicting the oldest when the trail is full. Made valid for the wire as it
-   * comes in (see `loose-input.ts`): one bad breadcrumb would otherwise spoil every event until
-   * it leaves the trail.
+   * Adds a breadcrumb, evicting the oldest when the trail is full. Made valid for the wire and
+   * bounded as it comes in, once, rather than for every event it joins (see `loose-input.ts`):
+   * one bad breadcrumb would otherwise spoil every event until it leaves the trail.
    */
   addBreadcrumb(crumb: BreadcrumbInput): void {
     if (this.#crumbs === undefined) return;
-    const { category, message, level, data } = crumb;
+    const { category, message, data } = crumb;
+    const level = crumbLevelOf(crumb.level);
     const out: Breadcrumb = {
       timestamp: timestampOf(crumb.timestamp, this.#clock.now()),
-      category: typeof category === 'string' ? category : String(category ?? 'default'),
-      ...(message !== undefined && { message: String(message) }),
-      ...(crumbLevelOf(level) !== undefined && { level: crumbLevelOf(level) }),
+      category: truncate(
+        typeof category === 'string' ? category : String(category ?? 'default'),
+        L.nameLength,
+      ),
+      ...(message !== undefined && { message: truncate(String(message), L.messageLength) }),
+      ...(level !== undefined && { level }),
       ...(data !== undefined && { data: recordOf(data) ?? { value: toPlainData(data) } }),
     };
     this.#crumbs.add(out);

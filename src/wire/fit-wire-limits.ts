@@ -6,9 +6,11 @@
  *
  * @module
  */
+import { boundFrames } from '../errors/to-wire-error.js';
+import type { StackFrame } from '../stack/stack-frame.js';
 import type { WireEvent } from './event-schema.js';
 import { WIRE_LIMITS as L } from './limits.js';
-import { truncate } from './to-plain-data.js';
+import { toPlainData, truncate } from './to-plain-data.js';
 
 type Data = Record<string, unknown>;
 
@@ -29,33 +31,6 @@ function fitText(record: Data, key: string, max: number): void {
   if (typeof value === 'string' && value.length > max) record[key] = truncate(value, max);
 }
 
-function fitFrames(frames: unknown): void {
-  if (!Array.isArray(frames)) return;
-  for (const frame of frames as Data[]) {
-    fitText(frame, 'function', L.frameFieldLength);
-    fitText(frame, 'file', L.frameFieldLength);
-  }
-}
-
-/** Free-form data (`context`, `user`, breadcrumb `data`), which `toPlainData` made plain. */
-function fitData(value: unknown): unknown {
-  if (typeof value === 'string') return truncate(value, L.dataStringLength);
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = fitData(value[i]);
-    return value;
-  }
-  const record = value as Data;
-  for (const key of Object.keys(record)) {
-    const item = fitData(record[key]);
-    if (key.length > L.dataKeyLength) {
-      delete record[key];
-      record[truncate(key, L.dataKeyLength)] = item;
-    } else record[key] = item;
-  }
-  return record;
-}
-
 /**
  * Cuts, in place, every string of `event` (scrubbed, built by the SDK within the wire's counts
  * and depths) that is over the limit of its place in the wire schema.
@@ -67,22 +42,23 @@ function fitData(value: unknown): unknown {
 export function fitWireLimits(event: WireEvent): void {
   const record = event as unknown as Data;
   for (const key in TOP_LEVEL) fitText(record, key, TOP_LEVEL[key]!);
-  fitFrames(event.frames);
+  if (event.frames !== undefined) record.frames = boundFrames(event.frames as StackFrame[]);
   for (const cause of (event.causes ?? []) as unknown as Data[]) {
     fitText(cause, 'type', L.nameLength);
     fitText(cause, 'name', L.nameLength);
     fitText(cause, 'message', L.messageLength);
-    fitFrames(cause.frames);
+    if (cause.frames !== undefined) cause.frames = boundFrames(cause.frames as StackFrame[]);
   }
   for (const crumb of (event.breadcrumbs ?? []) as unknown as Data[]) {
     fitText(crumb, 'category', L.nameLength);
     fitText(crumb, 'message', L.messageLength);
-    if (crumb.data !== undefined) fitData(crumb.data);
+    if (crumb.data !== undefined) crumb.data = toPlainData(crumb.data);
   }
   if (event.tags !== undefined) {
     const tags = event.tags as Record<string, string>;
     for (const key of Object.keys(tags)) fitText(tags, key, L.tagValueLength);
   }
-  if (event.context !== undefined) fitData(event.context);
-  if (event.user !== undefined) fitData(event.user);
+  // Free-form data goes through the bounding it had before scrubbing, once more.
+  if (event.context !== undefined) record.context = toPlainData(event.context);
+  if (event.user !== undefined) record.user = toPlainData(event.user);
 }

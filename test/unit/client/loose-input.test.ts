@@ -73,6 +73,7 @@ describe('the client with loose input', () => {
     const { client, events } = clientSetup();
     client.setTags({ route: `/x?${'a'.repeat(240)}&token=1` });
     client.setContext('form', { query: 'k=1&'.repeat(600) + 'token=1' });
+    client.addBreadcrumb({ category: 'c'.repeat(500), message: 'token=1 '.repeat(2000) });
     client.captureException(new Error(`login failed: ${'token=1 '.repeat(3000)}`));
     await client.flush();
     const [event] = events();
